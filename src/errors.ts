@@ -1,0 +1,50 @@
+/**
+ * The error catalogue. Every failure a user can cause or fix has a stable code here, a one-line
+ * message that names the thing at fault, and where useful a hint saying what to do. The CLI prints
+ * `message` (+ hint) without a stack; the GraphQL layer maps `code` to `extensions.code`.
+ * Anything that is not a HubgraphError is unexpected: logged whole, masked for clients.
+ */
+
+export const ErrorCodes = {
+  CONFIG_INVALID: 'CONFIG_INVALID',
+  NEO4J_UNAVAILABLE: 'NEO4J_UNAVAILABLE',
+  NEO4J_AUTH: 'NEO4J_AUTH',
+  NEO4J_DATABASE_NOT_FOUND: 'NEO4J_DATABASE_NOT_FOUND',
+  NEO4J_START_FAILED: 'NEO4J_START_FAILED',
+  NEO4J_PORT_IN_USE: 'NEO4J_PORT_IN_USE',
+  NEO4J_NOT_INSTALLED: 'NEO4J_NOT_INSTALLED',
+  MAVEN_RESOLVE_FAILED: 'MAVEN_RESOLVE_FAILED',
+  JAVA_MISSING: 'JAVA_MISSING',
+  SCHEMA_INVALID: 'SCHEMA_INVALID',
+  INPUT_FILE_MISSING: 'INPUT_FILE_MISSING',
+  INPUT_FILE_UNREADABLE: 'INPUT_FILE_UNREADABLE',
+  INPUT_FORMAT_UNKNOWN: 'INPUT_FORMAT_UNKNOWN',
+  DATA_DIR_MISSING: 'DATA_DIR_MISSING',
+  HTTP_FAILED: 'HTTP_FAILED',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export class HubgraphError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HubgraphError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+
+  /** The line a person reads: message, then the hint if there is one. */
+  toLine(): string {
+    return this.hint ? `${this.message} — ${this.hint}` : this.message;
+  }
+}
+
+export function isHubgraphError(error: unknown): error is HubgraphError {
+  return error instanceof HubgraphError;
+}

@@ -1,0 +1,166 @@
+/**
+ * The HIN schema, defined once. Labels, relationship types and their properties live here; the
+ * Cypher that creates constraints and indexes (cypher/schema.cypher) is rendered from it and a test
+ * keeps the two in step; the README's schema table is rendered from it too. Cypher elsewhere may
+ * only name labels and types that appear here.
+ */
+
+export interface LabelSpec {
+  /** What a node with this label stands for. */
+  doc: string;
+  /** The unique key (every label has one, `id`). */
+  key: 'id';
+  /** Other properties, name → description. */
+  properties: Record<string, string>;
+  /** Properties with a range index (queries filter or sort on them). */
+  indexed?: readonly string[];
+}
+
+export const LABELS = {
+  Model: {
+    doc: 'A model repository on the Hub, e.g. `meta-llama/Llama-2-7b-hf`.',
+    key: 'id',
+    properties: {
+      name: 'repository name without the namespace',
+      downloads: 'downloads (30 days at fetch time)',
+      likes: 'likes',
+      createdAt: 'creation time (datetime)',
+      lastModified: 'last modification (datetime)',
+      pipelineTag: 'the Hub pipeline tag',
+      tagText: 'all tags joined by spaces (full-text search)',
+      source: 'where the record came from (e.g. `hub-2024-09`)',
+    },
+    indexed: ['downloads', 'likes', 'createdAt'],
+  },
+  Creator: {
+    doc: 'A Hub namespace that publishes models: a user or an organization (second label User or Organization).',
+    key: 'id',
+    properties: {
+      name: 'display name',
+      kind: '`user`, `organization` or `unknown`',
+      followers: 'number of followers (maintained by ingest)',
+      authority: 'PageRank authority (written by analytics)',
+      source: 'provenance (`github-musae-standin` for the stand-in social layer)',
+      sourceId: 'id in the source data set',
+    },
+    indexed: ['kind', 'authority'],
+  },
+  User: { doc: 'A person on the Hub (also a Creator).', key: 'id', properties: {} },
+  Organization: { doc: 'An organization on the Hub (also a Creator).', key: 'id', properties: {} },
+  Task: {
+    doc: 'A pipeline task, e.g. `text-generation` (a topic users can follow).',
+    key: 'id',
+    properties: { name: 'label', modality: 'modality (nlp, cv, audio, multimodal, …)' },
+  },
+  Tag: { doc: 'A free Hub tag, e.g. `endpoints_compatible`, `region:us`.', key: 'id', properties: {} },
+  Library: { doc: 'A model library, e.g. `transformers`.', key: 'id', properties: { name: 'pretty name' } },
+  Dataset: { doc: 'A dataset a model was trained on (`dataset:` tag).', key: 'id', properties: {} },
+  Paper: {
+    doc: 'An arXiv paper cited by models (`arxiv:` tag); id without version.',
+    key: 'id',
+    properties: {
+      title: 'title',
+      abstract: 'abstract',
+      published: 'first publication date',
+      primaryCategory: 'arXiv primary category',
+      categories: 'all arXiv categories',
+    },
+    indexed: ['primaryCategory'],
+  },
+  Author: { doc: 'An author of a paper, by name as arXiv lists it.', key: 'id', properties: { name: 'name' } },
+  License: { doc: 'A license (`license:` tag), e.g. `apache-2.0`.', key: 'id', properties: {} },
+  Language: { doc: 'A natural language (ISO 639 code tag), e.g. `en`.', key: 'id', properties: {} },
+} as const satisfies Record<string, LabelSpec>;
+
+export type Label = keyof typeof LABELS;
+
+export interface RelationshipSpec {
+  from: Label;
+  to: Label;
+  doc: string;
+  properties: Record<string, string>;
+}
+
+export const RELATIONSHIPS = {
+  CREATED: { from: 'Creator', to: 'Model', doc: 'the creator publishes the model', properties: {} },
+  HAS_TASK: { from: 'Model', to: 'Task', doc: 'the model’s pipeline task', properties: {} },
+  TAGGED: { from: 'Model', to: 'Tag', doc: 'a plain tag of the model', properties: {} },
+  USES_LIBRARY: { from: 'Model', to: 'Library', doc: 'library the model runs with', properties: {} },
+  TRAINED_ON: { from: 'Model', to: 'Dataset', doc: 'dataset the model was trained on', properties: {} },
+  CITES: { from: 'Model', to: 'Paper', doc: 'paper the model card cites', properties: {} },
+  AUTHORED_BY: { from: 'Paper', to: 'Author', doc: 'author of the paper', properties: { position: 'author order (0-based)' } },
+  DERIVED_FROM: {
+    from: 'Model',
+    to: 'Model',
+    doc: 'base-model lineage (derived → base)',
+    properties: { kind: '`finetune`, `quantized`, `merge` or `adapter` (or `unknown`)' },
+  },
+  HAS_LICENSE: { from: 'Model', to: 'License', doc: 'license of the model', properties: {} },
+  SUPPORTS_LANGUAGE: { from: 'Model', to: 'Language', doc: 'natural language of the model', properties: {} },
+  FOLLOWS: {
+    from: 'User',
+    to: 'Creator',
+    doc: 'a user follows a user or an organization',
+    properties: { since: 'time of the follow', source: 'provenance' },
+  },
+  FOLLOWS_TOPIC: { from: 'User', to: 'Task', doc: 'a user follows a task as a topic', properties: { since: 'time' } },
+  LIKED: { from: 'User', to: 'Model', doc: 'a user likes a model', properties: { since: 'time' } },
+  MEMBER_OF: { from: 'User', to: 'Organization', doc: 'membership of an organization', properties: {} },
+} as const satisfies Record<string, RelationshipSpec>;
+
+export type RelationshipType = keyof typeof RELATIONSHIPS;
+
+export const LABEL_NAMES = Object.keys(LABELS) as Label[];
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as RelationshipType[];
+
+/** Full-text indexes: name → label and properties. */
+export const FULLTEXT_INDEXES = {
+  model_search: { label: 'Model', properties: ['id', 'name', 'tagText'] },
+  creator_search: { label: 'Creator', properties: ['id', 'name'] },
+} as const satisfies Record<string, { label: Label; properties: readonly string[] }>;
+
+/** Guards dynamic labels (e.g. `db stats`): only names from the fixed list pass. */
+export function assertLabel(name: string): Label {
+  if (!(name in LABELS)) throw new Error(`Unknown label: ${name}`);
+  return name as Label;
+}
+
+export function assertRelationshipType(name: string): RelationshipType {
+  if (!(name in RELATIONSHIPS)) throw new Error(`Unknown relationship type: ${name}`);
+  return name as RelationshipType;
+}
+
+function snake(s: string): string {
+  return s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * Renders cypher/schema.cypher: one statement per line-group, each idempotent (IF NOT EXISTS), so
+ * migrate can run any number of times.
+ */
+export function renderSchemaCypher(): string {
+  const out: string[] = [
+    '// hubgraph HIN schema — GENERATED from src/schema.ts by `hubgraph db schema --write`; do not edit by hand.',
+    '// Every statement is idempotent (IF NOT EXISTS): `hubgraph db migrate` applies this file any number of times.',
+    '',
+    '// Uniqueness: every label is keyed by `id`.',
+  ];
+  for (const label of LABEL_NAMES) {
+    out.push(`CREATE CONSTRAINT ${snake(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`);
+  }
+  out.push('', '// Range indexes for the properties queries filter and sort on.');
+  for (const label of LABEL_NAMES) {
+    const spec: LabelSpec = LABELS[label];
+    for (const prop of spec.indexed ?? []) {
+      out.push(`CREATE INDEX ${snake(label)}_${snake(prop)} IF NOT EXISTS FOR (n:${label}) ON (n.${prop});`);
+    }
+  }
+  out.push('', '// Relationship property indexes.');
+  out.push('CREATE INDEX derived_from_kind IF NOT EXISTS FOR ()-[r:DERIVED_FROM]-() ON (r.kind);');
+  out.push('', '// Full-text search over model ids, names and tags, and creator names.');
+  for (const [name, spec] of Object.entries(FULLTEXT_INDEXES)) {
+    const props = spec.properties.map((p) => `n.${p}`).join(', ');
+    out.push(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${spec.label}) ON EACH [${props}];`);
+  }
+  return out.join('\n') + '\n';
+}
