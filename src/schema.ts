@@ -164,3 +164,23 @@ export function renderSchemaCypher(): string {
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * Renders cypher/stats/graph-stats.cypher: node counts per label and relationship counts per type.
+ * Each branch is a single-label (or single-type) count, which Neo4j answers from its count store
+ * without scanning.
+ */
+export function renderGraphStatsCypher(): string {
+  const branches = [
+    // count() first, then the constant columns: grouping by constants would return no row on an empty graph.
+    ...LABEL_NAMES.map((l) => `MATCH (n:${l}) WITH count(n) AS count RETURN 'label' AS kind, '${l}' AS name, count`),
+    ...RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() WITH count(r) AS count RETURN 'relationship' AS kind, '${t}' AS name, count`),
+    "MATCH (n) WITH count(n) AS count RETURN 'total' AS kind, 'nodes' AS name, count",
+    "MATCH ()-[r]->() WITH count(r) AS count RETURN 'total' AS kind, 'relationships' AS name, count",
+  ];
+  return (
+    '// Counts per label and relationship type — GENERATED from src/schema.ts by `hubgraph db schema --write`.\n' +
+    branches.join('\nUNION ALL\n') +
+    '\n'
+  );
+}

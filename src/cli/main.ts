@@ -1,0 +1,39 @@
+/**
+ * The one CLI, `hubgraph`. Each area registers its commands; a HubgraphError ends the program with
+ * one line (message and hint) and exit code 1, never a stack trace. Anything else is a bug: its
+ * stack is printed.
+ */
+import { Command } from 'commander';
+import { isHubgraphError } from '../errors.js';
+import { createCliContext, type CliContext } from './context.js';
+import { registerDbCommands } from './db.js';
+import { registerNeo4jCommands } from './neo4j.js';
+import { registerStartCommands } from './start.js';
+
+export function buildProgram(): Command {
+  let ctx: CliContext | undefined;
+  // Config is validated when a command runs, not at import, so `--help` works with a bad env.
+  const context = () => (ctx ??= createCliContext());
+  const program = new Command('hubgraph')
+    .description('The Hugging Face ecosystem as a heterogeneous information network in Neo4j, with a GraphQL API')
+    .showHelpAfterError()
+    .configureHelp({ showGlobalOptions: true });
+  registerStartCommands(program, context);
+  registerNeo4jCommands(program, context);
+  registerDbCommands(program, context);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (isHubgraphError(error)) {
+      process.stderr.write(`hubgraph: ${error.toLine()} [${error.code}]\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`hubgraph: unexpected error (a bug — please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

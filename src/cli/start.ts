@@ -1,0 +1,83 @@
+/**
+ * `hubgraph start` (npm start): the main job. Starts the local Neo4j unless NEO4J_URI points
+ * elsewhere, migrates the schema, loads the demo corpus into an empty database, serves GraphQL and
+ * prints where everything is. Ctrl-C stops what this process started (not a Neo4j it reused).
+ * `hubgraph serve` only serves, against whatever NEO4J_URI / the local instance holds.
+ */
+import type { Command } from 'commander';
+import { startServer } from '../graphql/server.js';
+import { start as startLocal, stop as stopLocal, browserUrl } from '../neo4j/local.js';
+import { migrate } from '../neo4j/migrate.js';
+import { graphStats } from '../neo4j/stats.js';
+import { openDb, type CliContext } from './context.js';
+
+export function registerStartCommands(program: Command, context: () => CliContext): void {
+  program
+    .command('start')
+    .description('start Neo4j (local unless NEO4J_URI is set), migrate, load the demo corpus if empty, serve GraphQL')
+    .option('--no-demo', 'do not load the demo corpus into an empty database')
+    .action(async (opts: { demo: boolean }) => {
+      await run(context(), { manageNeo4j: true, migrate: true, demo: opts.demo });
+    });
+
+  program
+    .command('serve')
+    .description('serve the GraphQL API against the configured Neo4j (which must be running)')
+    .action(async () => {
+      await run(context(), { manageNeo4j: false, migrate: false, demo: false });
+    });
+}
+
+async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boolean; demo: boolean }): Promise<void> {
+  const { config, log } = ctx;
+  const local = config.neo4jUri === undefined;
+  let startedNeo4j = false;
+  if (local && opts.manageNeo4j) {
+    const r = await startLocal(config.local, log);
+    startedNeo4j = !r.reused;
+  }
+  const db = openDb(config, log);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    try {
+      await server?.stop();
+      await db.close();
+      if (startedNeo4j) await stopLocal(config.local, log);
+    } finally {
+      process.exit(0);
+    }
+  };
+  try {
+    const info = await db.verify();
+    log.info({ uri: config.neo4j.uri, version: info.version, edition: info.edition }, 'connected to Neo4j');
+    if (opts.migrate) await migrate(db, log);
+    const stats = await graphStats(db);
+    if (opts.demo && stats.nodes === 0) {
+      log.warn(
+        config.dataDir
+          ? `the database is empty; the demo corpus loader (ingest) is not part of this build yet, so nothing was loaded (data dir: ${config.dataDir})`
+          : 'the database is empty and no data directory was found: set HUBGRAPH_DATA_DIR to a shared/data folder',
+      );
+    }
+    server = await startServer({ config, db, log }, { host: config.server.host, port: config.server.port });
+  } catch (error) {
+    await db.close();
+    if (startedNeo4j) await stopLocal(config.local, log);
+    throw error;
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const lines = [
+    '',
+    `  GraphQL:        ${server.url}`,
+    local
+      ? `  Neo4j Browser:  ${browserUrl(config.local)}  (connect to ${config.neo4j.uri}, user ${config.neo4j.user}, password ${config.neo4j.password === 'hubgraph-local' ? 'hubgraph-local' : 'from NEO4J_PASSWORD'})`
+      : `  Neo4j:          ${config.neo4j.uri} (database ${config.neo4j.database})`,
+    `  Health:         ${server.url.replace(/\/graphql$/, '/health')}`,
+    '',
+    '  Ctrl-C stops ' + (startedNeo4j ? 'the server and the Neo4j it started.' : 'the server.'),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,10 @@
+/** The per-request context: dependencies resolvers may use. */
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../neo4j/db.js';
+
+export interface GraphQLContext {
+  db: Db;
+  log: Logger;
+  config: Config;
+}

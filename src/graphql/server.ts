@@ -1,0 +1,133 @@
+/**
+ * The HTTP side: Apollo Server on Node's own http server (no framework: the integration is
+ * Apollo's documented `executeHTTPGraphQLRequest`). Routes: /graphql, /health (process is up),
+ * /ready (Neo4j answers). Request bodies are capped before parsing. `stop()` drains Apollo, closes
+ * the listener and leaves the Db to its owner.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../neo4j/db.js';
+import type { GraphQLContext } from './context.js';
+import { createFormatError } from './errors.js';
+import { resolvers } from './resolvers.js';
+import { loadTypeDefs } from './schema.js';
+
+export interface ServerDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  /** Max request body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  apollo: ApolloServer<GraphQLContext>;
+  stop(): Promise<void>;
+}
+
+export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError: createFormatError(deps.log),
+    includeStacktraceInErrorResponses: false,
+    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+  });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startServer(deps: ServerDeps, listen: { host: string; port: number }): Promise<RunningServer> {
+  const { db, log, config } = deps;
+  const maxBody = deps.maxBodyBytes ?? 1024 * 1024;
+  const httpServer = http.createServer();
+  const apollo = createApollo(deps, httpServer);
+  await apollo.start();
+
+  httpServer.on('request', (req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      try {
+        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+        if (url.pathname === '/ready') {
+          try {
+            await db.read('RETURN 1 AS ok', {}, { op: 'ready', timeoutMs: 2000 });
+            return sendJson(res, 200, { status: 'ready' });
+          } catch (error) {
+            return sendJson(res, 503, { status: 'not ready', reason: error instanceof Error ? error.message : String(error) });
+          }
+        }
+        if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the GraphQL endpoint is /graphql' });
+        const headers = new HeaderMap();
+        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+        let body: unknown = undefined;
+        if (req.method === 'POST') {
+          const text = await readBody(req, maxBody);
+          try {
+            body = text.length > 0 ? JSON.parse(text) : {};
+          } catch {
+            return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          }
+        }
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: async (): Promise<GraphQLContext & BaseContext> => ({ db, log, config }),
+        });
+        for (const [k, v] of result.headers) res.setHeader(k, v);
+        res.statusCode = result.status ?? 200;
+        if (result.body.kind === 'complete') return res.end(result.body.string);
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${maxBody} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
+        log.error({ err: error }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+        else res.end();
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${listen.host}:${address.port}/graphql`;
+  return {
+    url,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The one owner of driver sessions. Reads go through executeRead and writes through executeWrite,
+ * so the driver retries transient failures and, with a `neo4j://` URI, routes reads to readers and
+ * writes to the leader of a cluster or Aura. Every session is closed in `finally`; every
+ * transaction carries metadata naming the caller (visible in `SHOW TRANSACTIONS` and query.log).
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { Neo4jConnectionConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { mapNeo4jError, type ConnectionTarget } from './errors.js';
+import { recordToPlain, toParams } from './values.js';
+
+export interface RunOptions {
+  /** Names the caller in transaction metadata (e.g. `followOfFollow`). */
+  op?: string;
+  timeoutMs?: number;
+}
+
+export interface WriteSummary {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+  constraintsAdded: number;
+  indexesAdded: number;
+}
+
+export interface Db {
+  readonly uri: string;
+  readonly database: string;
+  /** Runs one read query; rows come back as plain objects (no neo4j Integers). */
+  read<T = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>, options?: RunOptions): Promise<T[]>;
+  /** Runs one write query in a managed write transaction. */
+  write<T = Record<string, unknown>>(
+    cypher: string,
+    params?: Record<string, unknown>,
+    options?: RunOptions,
+  ): Promise<{ rows: T[]; summary: WriteSummary }>;
+  /** Several statements in one managed write transaction (all or nothing). */
+  writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+  readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+  /** Fails with a catalogue error (auth, unreachable, no database) when the server can't be used. */
+  verify(): Promise<{ version: string; edition: string }>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  connection: Neo4jConnectionConfig;
+  log: Logger;
+  /** The URI is the project's own local Neo4j (for error hints). */
+  local?: boolean;
+  maxConnectionPoolSize?: number;
+}
+
+export function summarize(result: QueryResult): WriteSummary {
+  const u = result.summary.counters.updates();
+  return {
+    nodesCreated: u.nodesCreated,
+    nodesDeleted: u.nodesDeleted,
+    relationshipsCreated: u.relationshipsCreated,
+    relationshipsDeleted: u.relationshipsDeleted,
+    propertiesSet: u.propertiesSet,
+    constraintsAdded: u.constraintsAdded,
+    indexesAdded: u.indexesAdded,
+  };
+}
+
+export function createDb(options: CreateDbOptions): Db {
+  const { connection, log } = options;
+  const target: ConnectionTarget = {
+    uri: connection.uri,
+    user: connection.user,
+    database: connection.database,
+    local: options.local ?? false,
+  };
+  const driver: Driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
+    connectionAcquisitionTimeout: 30_000,
+    // Fail fast on a closed port instead of the driver's default 30 s.
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 15_000,
+    disableLosslessIntegers: false,
+    logging: {
+      level: 'warn',
+      logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message),
+    },
+  });
+
+  const config = (o: RunOptions | undefined) => ({
+    metadata: { app: 'hubgraph', op: o?.op ?? 'unnamed' },
+    ...(o?.timeoutMs ? { timeout: o.timeoutMs } : {}),
+  });
+
+  async function withSession<T>(mode: 'READ' | 'WRITE', work: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+    const session = driver.session({
+      database: connection.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw mapNeo4jError(error, target);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    uri: connection.uri,
+    database: connection.database,
+    read(cypher, params = {}, o) {
+      return withSession('READ', (s) =>
+        s.executeRead(async (tx) => (await tx.run(cypher, toParams(params))).records.map((r) => recordToPlain(r)), config(o)),
+      );
+    },
+    write(cypher, params = {}, o) {
+      return withSession('WRITE', (s) =>
+        s.executeWrite(async (tx) => {
+          const result = await tx.run(cypher, toParams(params));
+          return { rows: result.records.map((r) => recordToPlain(r)), summary: summarize(result) };
+        }, config(o)),
+      );
+    },
+    writeTx(work, o) {
+      return withSession('WRITE', (s) => s.executeWrite(work, config(o)));
+    },
+    readTx(work, o) {
+      return withSession('READ', (s) => s.executeRead(work, config(o)));
+    },
+    async verify() {
+      try {
+        const info = await driver.getServerInfo({ database: connection.database });
+        const rows = await this.read<{ version: string; edition: string }>(
+          'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+          {},
+          { op: 'verify' },
+        );
+        return { version: rows[0]?.version ?? info.agent ?? 'unknown', edition: rows[0]?.edition ?? 'unknown' };
+      } catch (error) {
+        throw mapNeo4jError(error, target);
+      }
+    },
+    async close() {
+      await driver.close();
+    },
+  };
+}
