@@ -44,13 +44,22 @@ class BodyTooLarge extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      // Refuse before reading; what the client still sends is discarded, not buffered.
+      req.resume();
+      return reject(new BodyTooLarge());
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
+      if (refused) return;
       size += chunk.length;
       if (size > limit) {
+        refused = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -108,6 +117,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         res.end();
       } catch (error) {
         if (error instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
           return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${maxBody} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         }
         log.error({ err: error }, 'request failed');

@@ -81,9 +81,10 @@ export function createDb(options: CreateDbOptions): Db {
     connectionTimeout: 5_000,
     maxTransactionRetryTime: 15_000,
     disableLosslessIntegers: false,
+    // The driver's own error logs repeat what it throws (and we map and report): keep them at debug.
     logging: {
       level: 'warn',
-      logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message),
+      logger: (_level, message) => log.debug({ neo4jDriver: true }, message),
     },
   });
 

@@ -1,0 +1,76 @@
+/**
+ * Finds a real Neo4j for the integration tests, in this order:
+ *   1. NEO4J_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) if set;
+ *   2. a testcontainers Neo4j (neo4j:5.26-community with APOC) when a Docker engine answers;
+ *   3. the project's local Maven-resolved Neo4j, as a separate test instance (its own home and
+ *      ports, so it never touches the developer's data), started here and stopped after.
+ * Tests read the connection with `inject('neo4j')`. There is no mock and no in-memory stand-in.
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { start, stop } from '../../src/neo4j/local.js';
+import { TEST_LOCAL_NEO4J, type TestNeo4j } from './neo4j.js';
+
+async function dockerAnswers(): Promise<boolean> {
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await Promise.race([
+      getContainerRuntimeClient(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 10_000)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const env = process.env;
+  if (env.NEO4J_URI) {
+    const neo4j: TestNeo4j = {
+      mode: 'external',
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? 'hubgraph-local',
+      database: env.NEO4J_DATABASE ?? 'neo4j',
+      local: null,
+    };
+    project.provide('neo4j', neo4j);
+    console.log(`[tests] using Neo4j at ${neo4j.uri} (NEO4J_URI)`);
+    return async () => {};
+  }
+  if (await dockerAnswers()) {
+    const { Neo4jContainer } = await import('@testcontainers/neo4j');
+    const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('hubgraph-test').withApoc().start();
+    project.provide('neo4j', {
+      mode: 'testcontainers',
+      uri: container.getBoltUri(),
+      user: container.getUsername(),
+      password: container.getPassword(),
+      database: 'neo4j',
+      local: null,
+    });
+    console.log(`[tests] using a testcontainers Neo4j at ${container.getBoltUri()}`);
+    return async () => {
+      await container.stop();
+    };
+  }
+  const local: LocalNeo4jConfig = { ...TEST_LOCAL_NEO4J, home: path.join(PROJECT_ROOT, '.neo4j-test') };
+  const log = silentLogger();
+  const r = await start(local, log);
+  console.log(`[tests] ${r.reused ? 'reusing' : 'started'} the local test Neo4j at ${r.boltUri} in ${r.seconds.toFixed(1)} s`);
+  project.provide('neo4j', {
+    mode: 'local',
+    uri: r.boltUri,
+    user: 'neo4j',
+    password: local.password,
+    database: 'neo4j',
+    local,
+  });
+  return async () => {
+    // Stop what we started; leave an instance that was already running (a developer's watch loop).
+    if (!r.reused) await stop(local, log);
+  };
+}
