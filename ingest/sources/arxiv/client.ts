@@ -8,7 +8,6 @@
  * batch is split until the offending ids are isolated: one bad id never costs the good ones.
  */
 import { ErrorCodes, HubgraphError } from '../../../src/errors.js';
-import type { Logger } from '../../../src/log.js';
 import { createFeedFetcher, type FeedFetcher, type FeedFetcherOptions } from './feed.js';
 import { normalizeArxivId } from './ids.js';
 import type { ArxivPaperRecord } from './parse.js';

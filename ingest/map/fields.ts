@@ -1,0 +1,140 @@
+/**
+ * Reading typed values out of raw records, the same way for every mapper. A raw record is what a
+ * reader yields: CSV gives strings (empty = missing), JSON gives whatever the file holds. Each
+ * reader returns the value or a FieldError naming the column and showing the value, which the mapper
+ * turns into a Rejection. Column aliases let one mapper read several dumps (a column mapping, not a
+ * fork per file): the first alias present with a non-empty value wins.
+ */
+import { truncateUtf8 } from '../quarantine.js';
+import type { Parsed, Rejection, SourcePosition } from '../types.js';
+
+export type RawRecord = Record<string, unknown>;
+
+export interface FieldError {
+  field: string;
+  /** "<field>: <problem>", the form the quarantine counts by. */
+  reason: string;
+}
+
+export type FieldResult<T> = { ok: true; value: T; field: string } | { ok: false; error: FieldError };
+
+/** Shows a raw value in a reason: strings quoted, long ones cut. */
+export function showValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function fieldError(field: string, problem: string): FieldError {
+  return { field, reason: `${field}: ${problem}` };
+}
+
+/** Missing: absent, null, or a string that is empty or only whitespace. */
+export function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The first alias with a value, and that value; the first alias when none has one. */
+export function pick(raw: RawRecord, aliases: readonly string[]): { field: string; value: unknown } {
+  for (const alias of aliases) {
+    const value = raw[alias];
+    if (!isMissing(value)) return { field: alias, value };
+  }
+  return { field: aliases[0] as string, value: undefined };
+}
+
+export interface TextOptions {
+  /** Accept a JSON number as its decimal text (numeric node ids in NDJSON). Default false. */
+  numbers?: boolean;
+}
+
+/** A trimmed string, or null when missing. */
+export function readText(raw: RawRecord, aliases: readonly string[], options: TextOptions = {}): FieldResult<string | null> {
+  const { field, value } = pick(raw, aliases);
+  if (isMissing(value)) return { ok: true, value: null, field };
+  if (typeof value === 'string') return { ok: true, value: value.trim(), field };
+  if (options.numbers && typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value), field };
+  return { ok: false, error: fieldError(field, `expected text, got ${showValue(value)}`) };
+}
+
+/** Like readText, but missing is an error. */
+export function readRequiredText(raw: RawRecord, aliases: readonly string[], options: TextOptions = {}): FieldResult<string> {
+  const result = readText(raw, aliases, options);
+  if (!result.ok) return result;
+  if (result.value === null) return { ok: false, error: fieldError(result.field, 'missing or empty') };
+  return { ok: true, value: result.value, field: result.field };
+}
+
+const COUNT_TEXT = /^\d+(?:\.0+)?$/;
+
+/**
+ * A count (downloads, likes): a non-negative safe integer, or null when missing. Strings of digits
+ * are accepted, and `123.0` too, because pandas writes an integer column holding a NaN as floats.
+ */
+export function readCount(raw: RawRecord, aliases: readonly string[]): FieldResult<number | null> {
+  const { field, value } = pick(raw, aliases);
+  if (isMissing(value)) return { ok: true, value: null, field };
+  let count: number | null = null;
+  if (typeof value === 'number') count = value;
+  else if (typeof value === 'string' && COUNT_TEXT.test(value.trim())) count = Number(value.trim());
+  if (count === null || !Number.isSafeInteger(count) || count < 0) {
+    return { ok: false, error: fieldError(field, `expected a non-negative integer, got ${showValue(value)}`) };
+  }
+  return { ok: true, value: count, field };
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO-8601 date or date-time as a canonical `YYYY-MM-DDTHH:MM:SS.sssZ` string, or null when the
+ * text is not one. Accepts a space for `T` (`2023-09-06 14:49:15+00:00`, pandas' form), a missing
+ * time (midnight) and a missing zone (taken as UTC: the Hub's dumps are in UTC). Rejects impossible
+ * dates that Date.parse would roll over (`2023-02-30` → 2 March).
+ */
+export function normaliseDate(text: string): string | null {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m as unknown as string[];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  let offset = zone.toUpperCase();
+  if (offset !== 'Z') {
+    const digits = offset.slice(1).replace(':', '');
+    offset = `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
+  }
+  const millis = (frac + '000').slice(0, 3);
+  const time = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${millis}${offset}`);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+export function readDate(raw: RawRecord, aliases: readonly string[]): FieldResult<string | null> {
+  const { field, value } = pick(raw, aliases);
+  if (isMissing(value)) return { ok: true, value: null, field };
+  const date = typeof value === 'string' ? normaliseDate(value) : null;
+  if (date === null) return { ok: false, error: fieldError(field, `not an ISO-8601 date, got ${showValue(value)}`) };
+  return { ok: true, value: date, field };
+}
+
+/** The raw record as a quarantine `raw` string. */
+export function rawText(raw: RawRecord): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    text = String(raw);
+  }
+  return truncateUtf8(text).text;
+}
+
+export function rejectRecord(raw: RawRecord, position: SourcePosition, error: FieldError): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { position, reason: error.reason, field: error.field, raw: rawText(raw) } };
+}
+
+/** A Rejection for a problem that is not one field's (a self-follow, a duplicate). */
+export function rejectRecordFor(raw: RawRecord, position: SourcePosition, reason: string, field?: string): Extract<Parsed<never>, { ok: false }> {
+  return { ok: false, rejection: { position, reason, ...(field === undefined ? {} : { field }), raw: rawText(raw) } };
+}
