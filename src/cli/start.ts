@@ -38,15 +38,27 @@ async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boole
   }
   const db = openDb(config, log);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
-    try {
-      await server?.stop();
-      await db.close();
-      if (startedNeo4j) await stopLocal(config.local, log);
-    } finally {
-      process.exit(0);
+    // Each step runs even if an earlier one failed: a stuck server must not leave Neo4j running.
+    const steps: [string, () => Promise<unknown>][] = [
+      ['GraphQL server', async () => server?.stop()],
+      ['Neo4j driver', () => db.close()],
+      ['local Neo4j', async () => (startedNeo4j ? stopLocal(config.local, log) : undefined)],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        failed = true;
+        log.error({ err: error }, `could not stop the ${name}`);
+      }
     }
+    process.exit(failed ? 1 : 0);
   };
   try {
     const info = await db.verify();

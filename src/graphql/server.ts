@@ -36,6 +36,9 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     resolvers,
     formatError: createFormatError(deps.log),
     includeStacktraceInErrorResponses: false,
+    // Our shutdown (src/cli/start.ts) stops Apollo, the driver and Neo4j in order; Apollo's own
+    // signal handler would re-raise SIGINT and kill the process before Neo4j is stopped.
+    stopOnTerminationSignals: false,
     plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
   });
 }

@@ -72,6 +72,7 @@ function which(cmd: string): boolean {
 function mavenErrors(output: string): string {
   const lines = output
     .split('\n')
+    // eslint-disable-next-line no-control-regex -- strips ANSI colours from Maven output
     .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim())
     .filter((l) => l.startsWith('[ERROR]') && l.length > '[ERROR]'.length + 1);
   return (lines.slice(0, 3).join(' ') || output.trim().split('\n').slice(-3).join(' ')).slice(0, 1500);
