@@ -150,3 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingest: { batchSize: e.HUBGRAPH_BATCH_SIZE, quarantineDir: fromRoot(e.HUBGRAPH_QUARANTINE_DIR) },
   };
 }
+
+/** The README's configuration table (a unit test keeps README.md in step with this). */
+export function renderConfigMarkdown(): string {
+  const rows = ['| variable | default | what it does |', '|---|---|---|'];
+  for (const [name, setting] of Object.entries(SETTINGS)) {
+    const parsed = (setting.schema as z.ZodType).safeParse(undefined);
+    const def = parsed.success && parsed.data !== undefined ? `\`${String(parsed.data)}\`` : '—';
+    rows.push(`| \`${name}\` | ${def} | ${setting.doc} |`);
+  }
+  return rows.join('\n');
+}

@@ -184,3 +184,20 @@ export function renderGraphStatsCypher(): string {
     '\n'
   );
 }
+
+/** The README's schema tables (a unit test keeps README.md in step with this). */
+export function renderSchemaMarkdown(): string {
+  const rows = ['| label | key | what it is | properties |', '|---|---|---|---|'];
+  for (const label of LABEL_NAMES) {
+    const spec: LabelSpec = LABELS[label];
+    const props = Object.keys(spec.properties).map((p) => `\`${p}\``).join(', ');
+    rows.push(`| \`${label}\` | \`id\` (unique) | ${spec.doc} | ${props} |`);
+  }
+  rows.push('', '| relationship | from → to | meaning | properties |', '|---|---|---|---|');
+  for (const type of RELATIONSHIP_TYPES) {
+    const spec: RelationshipSpec = RELATIONSHIPS[type];
+    const props = Object.entries(spec.properties).map(([p, d]) => `\`${p}\`: ${d}`).join('; ');
+    rows.push(`| \`${type}\` | \`${spec.from}\` → \`${spec.to}\` | ${spec.doc} | ${props} |`);
+  }
+  return rows.join('\n');
+}
