@@ -61,6 +61,15 @@ export const SETTINGS = {
     schema: z.string().min(1).default('quarantine'),
     doc: 'Where ingest jobs write rejected rows (NDJSON, one file per job run).',
   },
+  HUBGRAPH_CHECKPOINT_DIR: {
+    schema: z.string().min(1).default('.cache/checkpoints'),
+    doc: 'Where ingest jobs record their progress so a killed run resumes (deleted when a job finishes).',
+  },
+  HUBGRAPH_REPORTS_DIR: { schema: z.string().min(1).default('reports'), doc: 'Where job summaries (JSON) and reports are written.' },
+  HUBGRAPH_ARXIV_CACHE_DIR: { schema: z.string().min(1).default('.cache/arxiv'), doc: 'On-disk cache of arXiv API responses.' },
+  HF_TOKEN: { schema: z.string().min(1).optional(), doc: 'Hugging Face token for live Hub crawls (optional; raises rate limits, reaches gated metadata).' },
+  HUBGRAPH_HUB_URL: { schema: z.string().url().default('https://huggingface.co'), doc: 'Base URL of the Hugging Face Hub API.' },
+  HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
   HUBGRAPH_TX_TIMEOUT_MS: { schema: positiveInt.default(15_000), doc: 'Per-request transaction timeout for API queries (ms).' },
 } as const;
 
@@ -92,7 +101,14 @@ export interface Config {
   server: { host: string; port: number; txTimeoutMs: number };
   log: { level: string; pretty: boolean | undefined };
   dataDir: string | undefined;
-  ingest: { batchSize: number; quarantineDir: string };
+  ingest: {
+    batchSize: number;
+    quarantineDir: string;
+    checkpointDir: string;
+    reportsDir: string;
+    arxivCacheDir: string;
+    hub: { baseUrl: string; token: string | undefined; requestsPerMinute: number };
+  };
 }
 
 const envSchema = z.object(
@@ -147,7 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : existsSync(defaultDataDir) ? defaultDataDir : undefined,
-    ingest: { batchSize: e.HUBGRAPH_BATCH_SIZE, quarantineDir: fromRoot(e.HUBGRAPH_QUARANTINE_DIR) },
+    ingest: {
+      batchSize: e.HUBGRAPH_BATCH_SIZE,
+      quarantineDir: fromRoot(e.HUBGRAPH_QUARANTINE_DIR),
+      checkpointDir: fromRoot(e.HUBGRAPH_CHECKPOINT_DIR),
+      reportsDir: fromRoot(e.HUBGRAPH_REPORTS_DIR),
+      arxivCacheDir: fromRoot(e.HUBGRAPH_ARXIV_CACHE_DIR),
+      hub: { baseUrl: e.HUBGRAPH_HUB_URL, token: e.HF_TOKEN, requestsPerMinute: e.HUBGRAPH_HUB_RPM },
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { isHubgraphError } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { registerDbCommands } from './db.js';
+import { registerIngestCommands } from './ingest.js';
 import { registerNeo4jCommands } from './neo4j.js';
 import { registerStartCommands } from './start.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStartCommands(program, context);
   registerNeo4jCommands(program, context);
   registerDbCommands(program, context);
+  registerIngestCommands(program, context);
   return program;
 }
 

@@ -1,0 +1,9 @@
+// (User)-[:MEMBER_OF]->(Organization). Parameters: $rows — [{user, organization}].
+UNWIND $rows AS row
+MERGE (u:Creator {id: row.user})
+  ON CREATE SET u.kind = 'user', u.name = row.user
+SET u:User
+MERGE (o:Creator {id: row.organization})
+  ON CREATE SET o.name = row.organization
+SET o:Organization, o.kind = 'organization'
+MERGE (u)-[:MEMBER_OF]->(o)

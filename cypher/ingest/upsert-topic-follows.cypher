@@ -1,0 +1,8 @@
+// (User)-[:FOLLOWS_TOPIC]->(Task). Parameters: $rows — [{user, task, since}].
+UNWIND $rows AS row
+MERGE (u:Creator {id: row.user})
+  ON CREATE SET u.kind = 'user', u.name = row.user
+SET u:User
+MERGE (t:Task {id: row.task})
+MERGE (u)-[r:FOLLOWS_TOPIC]->(t)
+  ON CREATE SET r.since = CASE WHEN row.since IS NULL THEN null ELSE datetime(row.since) END

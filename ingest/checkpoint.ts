@@ -1,0 +1,57 @@
+/**
+ * Resume points. Every write is an idempotent MERGE, so re-running a job from the start always
+ * converges on the same graph; the checkpoint only saves the work already committed. It records,
+ * per step and input, how many source records are known to be committed. It is written after the
+ * transaction commits (a kill between the two redoes one batch, harmlessly) and removed when the
+ * step finishes, so a later run is a full, idempotent re-run.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface CheckpointState {
+  /** Source records (good and bad) fully handled and committed. */
+  committed: number;
+  /** Free-form resume data, e.g. the Hub's next-page cursor. */
+  cursor?: string | null;
+  updatedAt: string;
+}
+
+export interface Checkpoint {
+  readonly file: string;
+  read(): CheckpointState | null;
+  save(state: Omit<CheckpointState, 'updatedAt'>): void;
+  clear(): void;
+}
+
+/** Identifies an input: path plus size and mtime, so a changed file does not resume a stale run. */
+export function inputIdentity(file: string): string {
+  const s = statSync(file);
+  return `${path.resolve(file)}:${s.size}:${Math.round(s.mtimeMs)}`;
+}
+
+export function createCheckpoint(dir: string, step: string, identity: string): Checkpoint {
+  const hash = createHash('sha256').update(`${step}\n${identity}`).digest('hex').slice(0, 16);
+  const file = path.join(dir, `${step.replace(/[^\w.-]/g, '_')}-${hash}.json`);
+  return {
+    file,
+    read() {
+      try {
+        const state = JSON.parse(readFileSync(file, 'utf8')) as CheckpointState;
+        return Number.isInteger(state.committed) && state.committed >= 0 ? state : null;
+      } catch {
+        return null;
+      }
+    },
+    save(state) {
+      mkdirSync(dir, { recursive: true });
+      // Write-then-rename: a kill mid-write leaves the previous checkpoint, never a torn one.
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ ...state, updatedAt: new Date().toISOString() }));
+      renameSync(tmp, file);
+    },
+    clear() {
+      rmSync(file, { force: true });
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * What every ingest job shares: its dependencies, a quarantine file for the run, checkpoints per
+ * step, and the closing summary — printed and written as JSON for scripts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/log.js';
+import type { Db } from '../src/neo4j/db.js';
+import { createCheckpoint, type Checkpoint } from './checkpoint.js';
+import { runStep, type StepSpec, type StepSummary } from './pipeline.js';
+import { createQuarantine, type Quarantine } from './quarantine.js';
+
+export interface IngestDeps {
+  db: Db;
+  log: Logger;
+  settings: Config['ingest'];
+  dataDir?: string | undefined;
+  /** Ignore checkpoints left by an interrupted run and start over. */
+  restart?: boolean;
+  /** Progress display (tests force false). */
+  tty?: boolean;
+}
+
+export interface JobSummary {
+  job: string;
+  runId: string;
+  startedAt: string;
+  seconds: number;
+  steps: StepSummary[];
+  totals: { read: number; loaded: number; rejected: number; skipped: number; relationshipsCreated: number };
+  quarantine: { file: string | null; count: number; byReason: Record<string, number> };
+  /** Where this summary was written. */
+  summaryFile: string;
+  notes: string[];
+}
+
+export interface JobRun {
+  runId: string;
+  quarantine: Quarantine;
+  deps: IngestDeps;
+  notes: string[];
+  /** Runs one batched step, resumable under `checkpointKey` (an input identity). */
+  step<T>(spec: StepSpec<T>, checkpointKey?: string): Promise<StepSummary>;
+  /** Records a step run outside `step` (e.g. a finalizer). */
+  record(summary: StepSummary): void;
+  checkpoint(step: string, key: string): Checkpoint;
+}
+
+function newRunId(): string {
+  return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${process.pid}`;
+}
+
+export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) => Promise<void>): Promise<JobSummary> {
+  const runId = newRunId();
+  const started = Date.now();
+  const quarantine = createQuarantine({ dir: deps.settings.quarantineDir, job: `ingest-${job}`, runId });
+  const steps: StepSummary[] = [];
+  const notes: string[] = [];
+  const checkpoint = (step: string, key: string) => {
+    const c = createCheckpoint(deps.settings.checkpointDir, `${job}.${step}`, key);
+    if (deps.restart) c.clear();
+    return c;
+  };
+  const run: JobRun = {
+    runId,
+    quarantine,
+    deps,
+    notes,
+    async step(spec, key) {
+      const summary = await runStep(
+        {
+          db: deps.db,
+          log: deps.log,
+          quarantine,
+          batchSize: deps.settings.batchSize,
+          ...(key ? { checkpoint: checkpoint(spec.step, key) } : {}),
+          ...(deps.tty === undefined ? {} : { tty: deps.tty }),
+        },
+        spec,
+      );
+      steps.push(summary);
+      return summary;
+    },
+    record(summary) {
+      steps.push(summary);
+    },
+    checkpoint,
+  };
+  try {
+    await work(run);
+  } finally {
+    await quarantine.close();
+  }
+  const totals = steps.reduce(
+    (t, s) => ({
+      read: t.read + s.read,
+      loaded: t.loaded + s.loaded,
+      rejected: t.rejected + s.rejected,
+      skipped: t.skipped + s.skipped,
+      relationshipsCreated: t.relationshipsCreated + s.relationshipsCreated,
+    }),
+    { read: 0, loaded: 0, rejected: 0, skipped: 0, relationshipsCreated: 0 },
+  );
+  mkdirSync(deps.settings.reportsDir, { recursive: true });
+  const summaryFile = path.join(deps.settings.reportsDir, `ingest-${job}-${runId}.json`);
+  const summary: JobSummary = {
+    job,
+    runId,
+    startedAt: new Date(started).toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    steps,
+    totals,
+    quarantine: { file: quarantine.count > 0 ? quarantine.path : null, count: quarantine.count, byReason: quarantine.byReason },
+    summaryFile,
+    notes,
+  };
+  writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+  return summary;
+}
+
+/** The closing summary a person reads. */
+export function formatJobSummary(s: JobSummary): string {
+  const pad = (v: string | number, n: number) => String(v).padStart(n);
+  const lines = [
+    `ingest ${s.job} — run ${s.runId}, ${s.seconds.toFixed(1)} s`,
+    `  ${'step'.padEnd(22)}${pad('read', 9)}${pad('loaded', 9)}${pad('rejected', 9)}${pad('resumed', 9)}${pad('seconds', 9)}${pad('rows/s', 9)}${pad('rels/s', 9)}`,
+    ...s.steps.map(
+      (x) =>
+        `  ${x.step.padEnd(22)}${pad(x.read, 9)}${pad(x.loaded, 9)}${pad(x.rejected, 9)}${pad(x.skipped, 9)}${pad(x.seconds.toFixed(1), 9)}${pad(x.rowsPerSecond, 9)}${pad(x.relationshipsPerSecond, 9)}`,
+    ),
+    `  total: ${s.totals.read} read, ${s.totals.loaded} loaded, ${s.totals.rejected} rejected, ${s.totals.skipped} resumed past`,
+    s.quarantine.file ? `  rejected rows (with reasons): ${s.quarantine.file}` : '  no rejected rows',
+    ...s.notes.map((n) => `  note: ${n}`),
+    `  summary JSON: ${s.summaryFile}`,
+  ];
+  return lines.join('\n') + '\n';
+}
