@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../neo4j/db.js';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
-import { resolvers } from './resolvers.js';
+import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 
 export interface ServerDeps {

@@ -1,8 +1,8 @@
 /** Thin resolvers: each field calls one domain function with the context's dependencies. */
-import { graphStats } from '../neo4j/stats.js';
-import type { GraphQLContext } from './context.js';
+import { graphStats } from '../../neo4j/stats.js';
+import type { GraphQLContext } from '../context.js';
 
-export const resolvers = {
+export const coreResolvers = {
   Query: {
     health: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
       const info = await ctx.db.verify();
