@@ -52,6 +52,8 @@ export interface StepSpec<T> {
   total?: number;
   /** Called after each committed batch (e.g. to persist a Hub cursor). */
   afterBatch?: (committed: number) => void;
+  /** Commit early when this says so after `handled` records (e.g. at the end of each Hub page). */
+  flushAt?: (handled: number) => boolean;
 }
 
 export function emptySummary(step: string): StepSummary {
@@ -109,6 +111,7 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
         batch.push(spec.toRow(parsed.value));
         if (batch.length >= batchSize) await flush(summary.read);
       }
+      if (batch.length > 0 && spec.flushAt?.(summary.read)) await flush(summary.read);
       progress.update(summary.read);
     }
     await flush(summary.read);

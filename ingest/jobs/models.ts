@@ -73,6 +73,8 @@ export interface HubCrawlOptions {
   limit?: number;
   sort?: ModelSort;
   source?: string;
+  /** Models per request (the Hub allows up to 1000; default the client's). */
+  pageSize?: number;
 }
 
 /**
@@ -91,17 +93,19 @@ export async function ingestModelsHub(run: JobRun, client: HubClient, options: H
   async function* raw(): AsyncGenerator<Parsed<Record<string, unknown>>> {
     const pages = client.listModels({
       ...(options.sort ? { sort: options.sort } : {}),
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       ...(options.limit !== undefined ? { limit: Math.max(0, options.limit - count) } : {}),
       ...(lastCursor ? { cursor: lastCursor } : {}),
     });
     for await (const page of pages) {
+      // Known before the page's rows are handed on, so the step can commit at the page's end.
+      count += page.models.length;
+      pageEnds.push({ end: count, cursor: page.nextCursor });
       for (const [i, m] of page.models.entries()) {
         yield m !== null && typeof m === 'object' && !Array.isArray(m)
           ? { ok: true, value: m as Record<string, unknown>, position: { source: `hub page ${page.pageIndex}`, index: i } }
           : { ok: false, rejection: { position: { source: `hub page ${page.pageIndex}`, index: i }, reason: 'not a JSON object' } };
       }
-      count += page.models.length;
-      pageEnds.push({ end: count, cursor: page.nextCursor });
     }
   }
   const base = saved?.committed ?? 0;
@@ -110,6 +114,8 @@ export async function ingestModelsHub(run: JobRun, client: HubClient, options: H
     cypher: 'ingest/upsert-models',
     records: mapped(raw(), source, unknown),
     toRow: modelRow,
+    // Commit at every page end: a crawl that dies loses at most the page in flight.
+    flushAt: (handled) => pageEnds.some((p) => p.end === base + handled),
     // After each commit, remember the cursor of the last page fully committed.
     afterBatch: (handled) => {
       const committed = base + handled;

@@ -1,0 +1,71 @@
+/** secondDegree: head-counts of the user's followees following each candidate, known by construction. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secondDegree } from '../../src/domain/secondDegree.js';
+import { isHubgraphError } from '../../src/errors.js';
+import type { Db } from '../../src/neo4j/db.js';
+import { assertPlain, follows, graphqlRunner, setProps } from './creatorFixtures.js';
+import { cleanup, testDb, uniquePrefix } from './neo4j.js';
+
+describe('secondDegree', () => {
+  let db: Db;
+  const p = uniquePrefix('second');
+
+  beforeAll(async () => {
+    db = testDb();
+    await follows(db, p, [
+      ['me', 'f1'], ['me', 'f2'], ['me', 'f3'], ['me', 'w'],
+      // t: followed by all three followees; u: by two; v: by one (below the minimum of 2)
+      ['f1', 't'], ['f2', 't'], ['f3', 't'],
+      ['f1', 'u'], ['f2', 'u'],
+      ['f1', 'v'],
+      // w: already followed by me; me: the user themself
+      ['f1', 'w'], ['f2', 'w'], ['f3', 'w'],
+      ['f1', 'me'], ['f2', 'me'],
+    ]);
+    await setProps(db, p, 'f3', { followers: 30 });
+    await setProps(db, p, 'f2', { followers: 20 });
+    await setProps(db, p, 'f1', { followers: 10 });
+  });
+  afterAll(async () => {
+    await cleanup(db, p);
+    await db.close();
+  });
+
+  it('counts how many followees follow each candidate, at least two, never followed creators or the user', async () => {
+    const recs = await secondDegree(db, { userId: p + 'me' });
+    expect(recs.map((r) => [r.creator.id, r.score, r.reason.count])).toEqual([
+      [p + 't', 3, 3],
+      [p + 'u', 2, 2],
+    ]);
+    assertPlain(recs);
+  });
+
+  it('words the reason with the count and the recommended creator, via the most prominent followees', async () => {
+    const [t, u] = await secondDegree(db, { userId: p + 'me' });
+    expect(t!.reason.kind).toBe('FOLLOWED_BY_MANY_YOU_FOLLOW');
+    expect(t!.reason.text).toBe(`3 creators you follow also follow /${p}t`);
+    expect(t!.reason.via.map((v) => v.id)).toEqual([p + 'f3', p + 'f2', p + 'f1']);
+    expect(u!.reason.via.map((v) => v.id)).toEqual([p + 'f2', p + 'f1']);
+  });
+
+  it('with minCount 1 also proposes a creator one followee follows, in the singular', async () => {
+    const recs = await secondDegree(db, { userId: p + 'me' }, { minCount: 1 });
+    const v = recs.find((r) => r.creator.id === p + 'v');
+    expect(v?.reason.text).toBe(`1 creator you follow also follows /${p}v`);
+    expect(recs.map((r) => r.creator.id)).not.toContain(p + 'w');
+  });
+
+  it('rejects an unknown user and a bad first with BAD_USER_INPUT (domain and GraphQL)', async () => {
+    const e = await secondDegree(db, { userId: p + 'ghost' }).catch((x: unknown) => x);
+    expect(isHubgraphError(e) && e.code).toBe('BAD_USER_INPUT');
+    const gql = await graphqlRunner(db);
+    try {
+      const res = await gql.run('query($u: ID!) { secondDegree(userId: $u, first: 0) { score } }', { u: p + 'me' });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const ok = await gql.run('query($u: ID!) { secondDegree(userId: $u, first: 1) { score creator { id } reason { text count } } }', { u: p + 'me' });
+      expect(ok.data.secondDegree).toEqual([{ score: 3, creator: { id: p + 't' }, reason: { text: `3 creators you follow also follow /${p}t`, count: 3 } }]);
+    } finally {
+      await gql.stop();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/** similarCreators: ½ follower Jaccard + ½ task/tag-profile Jaccard, on sets chosen so the values are known. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { similarCreators } from '../../src/domain/similarCreators.js';
+import { isHubgraphError } from '../../src/errors.js';
+import type { Db } from '../../src/neo4j/db.js';
+import { assertPlain, follows, graphqlRunner, model } from './creatorFixtures.js';
+import { cleanup, testDb, uniquePrefix } from './neo4j.js';
+
+describe('similarCreators', () => {
+  let db: Db;
+  const p = uniquePrefix('similar');
+
+  beforeAll(async () => {
+    db = testDb();
+    // Followers: X ← {u1, u2}; Y ← {u2} (Jaccard 1/2); W ← {u1} (1/2); Z ← nobody.
+    await follows(db, p, [['u1', 'X'], ['u2', 'X'], ['u2', 'Y'], ['u1', 'W']]);
+    // Profiles: P(X) = {t1, g1, g2}; P(Y) = {t1, g1} (2/3); P(Z) = {g2, g3} (1/4); W publishes nothing.
+    await model(db, p, { name: 'x1', creator: 'X', task: 't1', tags: ['g1'] });
+    await model(db, p, { name: 'x2', creator: 'X', tags: ['g2'] });
+    await model(db, p, { name: 'y1', creator: 'Y', task: 't1', tags: ['g1'] });
+    await model(db, p, { name: 'z1', creator: 'Z', tags: ['g2', 'g3'] });
+  });
+  afterAll(async () => {
+    await cleanup(db, p);
+    await db.close();
+  });
+
+  it('combines follower and profile Jaccard with weights ½ and ½', async () => {
+    const recs = await similarCreators(db, { creatorId: p + 'X' });
+    expect(recs.map((r) => r.creator.id)).toEqual([p + 'Y', p + 'W', p + 'Z']);
+    expect(recs[0]!.score).toBeCloseTo(0.5 * (1 / 2) + 0.5 * (2 / 3), 12);
+    expect(recs[1]!.score).toBeCloseTo(0.5 * (1 / 2), 12);
+    expect(recs[2]!.score).toBeCloseTo(0.5 * (1 / 4), 12);
+    expect(recs.map((r) => r.reason.count)).toEqual([1, 1, 0]);
+    expect(recs[0]!.reason).toMatchObject({ kind: 'SIMILAR_CREATOR', text: `Similar to /${p}X`, via: [{ type: 'CREATOR', id: p + 'X' }] });
+    assertPlain(recs);
+  });
+
+  it('follows the weights it is given', async () => {
+    const profileOnly = await similarCreators(db, { creatorId: p + 'X' }, { followWeight: 0, profileWeight: 1 });
+    expect(profileOnly.map((r) => [r.creator.id, Number(r.score.toFixed(6))])).toEqual([
+      [p + 'Y', Number((2 / 3).toFixed(6))],
+      [p + 'Z', 0.25],
+      [p + 'W', 0],
+    ]);
+  });
+
+  it('rejects an unknown creator (domain and GraphQL)', async () => {
+    const e = await similarCreators(db, { creatorId: p + 'nobody' }).catch((x: unknown) => x);
+    expect(isHubgraphError(e) && e.code).toBe('BAD_USER_INPUT');
+    const gql = await graphqlRunner(db);
+    try {
+      const res = await gql.run('query($c: ID!) { similarCreators(creatorId: $c, first: 1) { creator { id } reason { text } } }', { c: p + 'X' });
+      expect(res.data.similarCreators).toEqual([{ creator: { id: p + 'Y' }, reason: { text: `Similar to /${p}X` } }]);
+    } finally {
+      await gql.stop();
+    }
+  });
+});
