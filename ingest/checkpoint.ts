@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { inputFileError } from './sources/files/open.js';
 
 export interface CheckpointState {
   /** Source records (good and bad) fully handled and committed. */
@@ -26,7 +27,13 @@ export interface Checkpoint {
 
 /** Identifies an input: path plus size and mtime, so a changed file does not resume a stale run. */
 export function inputIdentity(file: string): string {
-  const s = statSync(file);
+  let s;
+  try {
+    s = statSync(file);
+  } catch (error) {
+    // The first touch of an input: a missing or unreadable file is a one-line error naming it.
+    throw inputFileError(file, error);
+  }
   return `${path.resolve(file)}:${s.size}:${Math.round(s.mtimeMs)}`;
 }
 

@@ -9,6 +9,8 @@ import { startServer } from '../graphql/server.js';
 import { start as startLocal, stop as stopLocal, browserUrl } from '../neo4j/local.js';
 import { migrate } from '../neo4j/migrate.js';
 import { graphStats } from '../neo4j/stats.js';
+import { formatJobSummary } from '../../ingest/job.js';
+import { ingestDemo } from '../../ingest/jobs/demo.js';
 import { openDb, type CliContext } from './context.js';
 
 export function registerStartCommands(program: Command, context: () => CliContext): void {
@@ -66,11 +68,16 @@ async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boole
     if (opts.migrate) await migrate(db, log);
     const stats = await graphStats(db);
     if (opts.demo && stats.nodes === 0) {
-      log.warn(
-        config.dataDir
-          ? `the database is empty; the demo corpus loader (ingest) is not part of this build yet, so nothing was loaded (data dir: ${config.dataDir})`
-          : 'the database is empty and no data directory was found: set HUBGRAPH_DATA_DIR to a shared/data folder',
-      );
+      if (config.dataDir) {
+        log.info({ dataDir: config.dataDir }, 'the database is empty: loading the demo corpus (about 2 minutes)');
+        const summary = await ingestDemo({ db, log, settings: config.ingest, dataDir: config.dataDir });
+        process.stdout.write(formatJobSummary(summary));
+      } else {
+        log.warn(
+          'the database is empty and there is no demo corpus: set HUBGRAPH_DATA_DIR to a folder in the shared/data layout and restart, ' +
+            'or load models with `hubgraph ingest models --file <list_models.csv|ndjson>` or crawl the live Hub with `hubgraph ingest models --hub --limit 1000`',
+        );
+      }
     }
     server = await startServer({ config, db, log }, { host: config.server.host, port: config.server.port });
   } catch (error) {

@@ -5,13 +5,37 @@
  * Regression: Apollo's own SIGINT handler used to kill the process before Neo4j was stopped.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { reset } from '../../src/neo4j/local.js';
+import { TEST_LOCAL_NEO4J } from './neo4j.js';
 
 const home = path.join(PROJECT_ROOT, '.neo4j-test-start');
+
+/** A demo corpus in the shared/data layout, a few rows per file. */
+function tinyDemo(): string {
+  const dir = path.join(tmpdir(), `hubgraph-tiny-demo-${process.pid}`);
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), gzipSync(text));
+  };
+  const model = (id: string, downloads: number, tags: string[]) =>
+    JSON.stringify({ id, modelId: id, author: id.split('/')[0], downloads, lastModified: '2024-09-01T00:00:00.000Z', tags, pipeline_tag: 'text-generation' });
+  put(
+    'hf_models/hf_list_models_2024-09-20_top_downloads.ndjson.gz',
+    [model('tinyorg/a', 300, ['transformers', 'arxiv:1810.04805']), model('tinyorg/b', 200, ['base_model:finetune:tinyorg/a']), model('tinyuser/c', 100, [])].join('\n') + '\n',
+  );
+  put('hf_lineage/lineage_edges_2025-06-11.csv.gz', 'source,target,edge\ntinyorg/a,tinyuser/c,quantized\n');
+  put('arxiv/hf_cited_categories/arxiv_categories.csv.gz', 'arxiv_id,primary_category,categories\n1810.04805,cs.CL,cs.CL\n');
+  put('social_github_musae/nodes.csv.gz', 'id,name,ml_target\n0,alice,1\n1,bob,0\n2,carol,1\n3,dave,0\n');
+  put('social_github_musae/edges_train.csv.gz', 'id_1,id_2\n0,1\n0,2\n1,3\n');
+  return dir;
+}
 const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_') && !k.startsWith('HUBGRAPH_'))),
   HUBGRAPH_NEO4J_DIR: home,
@@ -19,7 +43,9 @@ const env = {
   HUBGRAPH_NEO4J_HTTP_PORT: '37474',
   HUBGRAPH_NEO4J_HEAP: '512m',
   HUBGRAPH_NEO4J_PAGECACHE: '128m',
-  HUBGRAPH_DATA_DIR: path.join(PROJECT_ROOT, 'tests', 'fixtures'),
+  HUBGRAPH_DATA_DIR: tinyDemo(),
+  HUBGRAPH_QUARANTINE_DIR: path.join(tmpdir(), 'hubgraph-start-quarantine'),
+  HUBGRAPH_REPORTS_DIR: path.join(tmpdir(), 'hubgraph-start-reports'),
   PORT: '34000',
   LOG_LEVEL: 'info',
   LOG_PRETTY: 'false',
@@ -40,8 +66,10 @@ describe('hubgraph start', () => {
     if (neo4jPid && alive(neo4jPid)) process.kill(neo4jPid, 'SIGKILL');
   });
 
-  it('serves graphStats, prints the URLs, and Ctrl-C stops what it started', async () => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'start', '--no-demo'], { env, cwd: PROJECT_ROOT });
+  it('loads the demo corpus into an empty database, serves graphStats, prints the URLs, and Ctrl-C stops what it started', async () => {
+    // An empty store: the demo corpus is loaded only into an empty database.
+    reset({ ...TEST_LOCAL_NEO4J, home, boltPort: 37687, httpPort: 37474 });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'start'], { env, cwd: PROJECT_ROOT });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -56,10 +84,16 @@ describe('hubgraph start', () => {
     const res = await fetch('http://127.0.0.1:34000/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ graphStats { nodes labels { name count } } }' }),
+      body: JSON.stringify({ query: '{ graphStats { nodes labels { name count } relationshipTypes { name count } } }' }),
     });
-    const body = (await res.json()) as { data: { graphStats: { nodes: number; labels: { name: string }[] } } };
-    expect(body.data.graphStats.labels.map((l) => l.name)).toContain('Model');
+    const body = (await res.json()) as { data: { graphStats: { nodes: number; labels: { name: string; count: number }[]; relationshipTypes: { name: string; count: number }[] } } };
+    const labels = Object.fromEntries(body.data.graphStats.labels.map((l) => [l.name, l.count]));
+    const types = Object.fromEntries(body.data.graphStats.relationshipTypes.map((l) => [l.name, l.count]));
+    expect(labels.Model).toBe(3);
+    expect(labels.Paper).toBe(1);
+    expect(types.FOLLOWS).toBe(6);
+    expect(types.DERIVED_FROM).toBe(2);
+    expect(out).toContain('ingest demo');
     expect((await fetch('http://127.0.0.1:37474/browser/')).status).toBe(200);
 
     neo4jPid = Number(readFileSync(path.join(home, 'run', 'neo4j.pid'), 'utf8'));
