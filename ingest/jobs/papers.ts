@@ -34,8 +34,9 @@ export async function ingestPaperCategories(run: JobRun, file: string): Promise<
   return summary;
 }
 
-export async function ingestPapersOnline(run: JobRun, client: ArxivClient): Promise<StepSummary> {
-  const ids = await paperIdsInGraph(run);
+/** `ids`: the papers to look up; default every Paper in the graph. */
+export async function ingestPapersOnline(run: JobRun, client: ArxivClient, ids?: string[]): Promise<StepSummary> {
+  ids ??= await paperIdsInGraph(run);
   const missing: string[] = [];
   async function* papers(): AsyncGenerator<Parsed<PaperRecord>> {
     let index = 0;
