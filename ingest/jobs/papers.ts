@@ -35,8 +35,8 @@ export async function ingestPaperCategories(run: JobRun, file: string): Promise<
 }
 
 /** `ids`: the papers to look up; default every Paper in the graph. */
-export async function ingestPapersOnline(run: JobRun, client: ArxivClient, ids?: string[]): Promise<StepSummary> {
-  ids ??= await paperIdsInGraph(run);
+export async function ingestPapersOnline(run: JobRun, client: ArxivClient, only?: string[]): Promise<StepSummary> {
+  const ids = only ?? (await paperIdsInGraph(run));
   const missing: string[] = [];
   async function* papers(): AsyncGenerator<Parsed<PaperRecord>> {
     let index = 0;
