@@ -14,6 +14,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+/** A non-negative scoring weight. */
+const weight = z.coerce.number().min(0);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -71,6 +73,41 @@ export const SETTINGS = {
   HUBGRAPH_HUB_URL: { schema: z.string().url().default('https://huggingface.co'), doc: 'Base URL of the Hugging Face Hub API.' },
   HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
   HUBGRAPH_TX_TIMEOUT_MS: { schema: positiveInt.default(15_000), doc: 'Per-request transaction timeout for API queries (ms).' },
+  // API access (src/graphql/plugins/auth.ts).
+  HUBGRAPH_API_KEY: {
+    schema: z.string().min(16, 'must have at least 16 characters').optional(),
+    doc: 'API key clients send as `Authorization: Bearer <key>`. Mutations need it; unset: mutations are refused (UNAUTHENTICATED).',
+  },
+  HUBGRAPH_REQUIRE_KEY_FOR_READS: { schema: bool.default(false), doc: 'Require the API key for queries too (needs HUBGRAPH_API_KEY).' },
+  // similarModels: PathSim meta-path weights and candidate bounds (src/domain/similarModels.ts).
+  HUBGRAPH_SIMILAR_W_TAG: { schema: weight.default(1), doc: 'similarModels: weight of the Model–Tag–Model PathSim.' },
+  HUBGRAPH_SIMILAR_W_TASK: { schema: weight.default(0.5), doc: 'similarModels: weight of Model–Task–Model (one task is shared by thousands: coarse).' },
+  HUBGRAPH_SIMILAR_W_PAPER: { schema: weight.default(2), doc: 'similarModels: weight of Model–Paper–Model (a shared paper is specific).' },
+  HUBGRAPH_SIMILAR_W_DATASET: { schema: weight.default(1.5), doc: 'similarModels: weight of Model–Dataset–Model.' },
+  HUBGRAPH_SIMILAR_W_LIBRARY: { schema: weight.default(0.25), doc: 'similarModels: weight of Model–Library–Model (coarse).' },
+  HUBGRAPH_SIMILAR_W_LINEAGE: { schema: weight.default(2), doc: 'similarModels: weight of lineage (shared base model, or parent/child).' },
+  HUBGRAPH_SIMILAR_MAX_SHARED_DEGREE: {
+    schema: positiveInt.default(1000),
+    doc: 'similarModels: shared nodes with more models than this (e.g. `region:us`) are hubs: not expanded for candidates (still counted in scores).',
+  },
+  HUBGRAPH_SIMILAR_HUB_SAMPLE: { schema: positiveInt.max(1000).default(100), doc: 'similarModels: candidates taken from each hub node (its most-downloaded models).' },
+  // feedCandidates (src/domain/feedCandidates.ts).
+  HUBGRAPH_FEED_HALF_LIFE_DAYS: { schema: z.coerce.number().positive().default(30), doc: 'feedCandidates: freshness halves every this many days (age from createdAt, else lastModified).' },
+  HUBGRAPH_FEED_W_DOWNLOADS: { schema: weight.default(1), doc: 'feedCandidates: popularity weight of ln(1 + downloads).' },
+  HUBGRAPH_FEED_W_LIKES: { schema: weight.default(2), doc: 'feedCandidates: popularity weight of ln(1 + likes).' },
+  HUBGRAPH_FEED_W_LIKED_CREATOR: { schema: weight.default(1), doc: 'feedCandidates: affinity weight of ln(1 + models of the creator you liked).' },
+  HUBGRAPH_FEED_W_MUTUAL: { schema: weight.default(0.5), doc: 'feedCandidates: affinity bonus when the creator follows you back.' },
+  HUBGRAPH_FEED_PER_SEED: { schema: positiveInt.max(100).default(5), doc: 'feedCandidates: most candidates taken from one seed (a followed creator, a topic, …).' },
+  HUBGRAPH_FEED_TIER_SIZE: { schema: positiveInt.max(1000).default(100), doc: 'feedCandidates: most candidates per tier (the feed holds at most three tiers of this).' },
+  HUBGRAPH_FEED_FALLBACK_BELOW: {
+    schema: z.coerce.number().int().min(0).default(50),
+    doc: 'feedCandidates: the fallback tier is added when the in- and out-of-network tiers hold fewer candidates than this.',
+  },
+  // search (src/domain/search.ts): score = w1·relevance + w2·ln(1+followers) + w3·ln(1+likes) + w4·ln(1+models).
+  HUBGRAPH_SEARCH_W_RELEVANCE: { schema: weight.default(10), doc: 'search: weight of full-text relevance (normalised to 0–1 per index).' },
+  HUBGRAPH_SEARCH_W_FOLLOWERS: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + followers) of the creator.' },
+  HUBGRAPH_SEARCH_W_LIKES: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + likes) (the model’s, or all of a creator’s models).' },
+  HUBGRAPH_SEARCH_W_MODELS: { schema: weight.default(0.2), doc: 'search: weight of ln(1 + models) the creator published.' },
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -101,6 +138,24 @@ export interface Config {
   server: { host: string; port: number; txTimeoutMs: number };
   log: { level: string; pretty: boolean | undefined };
   dataDir: string | undefined;
+  /** API access: the key mutations need, and whether reads need it too. */
+  api: { key: string | undefined; requireKeyForReads: boolean };
+  /** Scoring settings of the recommendation and search questions (defaults in each domain module's DEFAULTS). */
+  recommend: {
+    similar: {
+      weights: { TAG: number; TASK: number; PAPER: number; DATASET: number; LIBRARY: number; LINEAGE: number };
+      maxSharedDegree: number;
+      hubSample: number;
+    };
+    feed: {
+      halfLifeDays: number;
+      weights: { downloads: number; likes: number; likedCreator: number; mutual: number };
+      perSeed: number;
+      tierSize: number;
+      fallbackBelow: number;
+    };
+    search: { weights: { relevance: number; followers: number; likes: number; models: number } };
+  };
   ingest: {
     batchSize: number;
     quarantineDir: string;
@@ -150,6 +205,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration: HUBGRAPH_NEO4J_BOLT_PORT and HUBGRAPH_NEO4J_HTTP_PORT are both ${local.boltPort}`,
     );
   }
+  if (e.HUBGRAPH_REQUIRE_KEY_FOR_READS && !e.HUBGRAPH_API_KEY) {
+    throw new HubgraphError(
+      ErrorCodes.CONFIG_INVALID,
+      'Invalid configuration: HUBGRAPH_REQUIRE_KEY_FOR_READS is true but HUBGRAPH_API_KEY is not set',
+    );
+  }
   const defaultDataDir = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
   return {
     neo4jUri: e.NEO4J_URI,
@@ -163,6 +224,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : existsSync(defaultDataDir) ? defaultDataDir : undefined,
+    api: { key: e.HUBGRAPH_API_KEY, requireKeyForReads: e.HUBGRAPH_REQUIRE_KEY_FOR_READS },
+    recommend: {
+      similar: {
+        weights: {
+          TAG: e.HUBGRAPH_SIMILAR_W_TAG,
+          TASK: e.HUBGRAPH_SIMILAR_W_TASK,
+          PAPER: e.HUBGRAPH_SIMILAR_W_PAPER,
+          DATASET: e.HUBGRAPH_SIMILAR_W_DATASET,
+          LIBRARY: e.HUBGRAPH_SIMILAR_W_LIBRARY,
+          LINEAGE: e.HUBGRAPH_SIMILAR_W_LINEAGE,
+        },
+        maxSharedDegree: e.HUBGRAPH_SIMILAR_MAX_SHARED_DEGREE,
+        hubSample: e.HUBGRAPH_SIMILAR_HUB_SAMPLE,
+      },
+      feed: {
+        halfLifeDays: e.HUBGRAPH_FEED_HALF_LIFE_DAYS,
+        weights: {
+          downloads: e.HUBGRAPH_FEED_W_DOWNLOADS,
+          likes: e.HUBGRAPH_FEED_W_LIKES,
+          likedCreator: e.HUBGRAPH_FEED_W_LIKED_CREATOR,
+          mutual: e.HUBGRAPH_FEED_W_MUTUAL,
+        },
+        perSeed: e.HUBGRAPH_FEED_PER_SEED,
+        tierSize: e.HUBGRAPH_FEED_TIER_SIZE,
+        fallbackBelow: e.HUBGRAPH_FEED_FALLBACK_BELOW,
+      },
+      search: {
+        weights: {
+          relevance: e.HUBGRAPH_SEARCH_W_RELEVANCE,
+          followers: e.HUBGRAPH_SEARCH_W_FOLLOWERS,
+          likes: e.HUBGRAPH_SEARCH_W_LIKES,
+          models: e.HUBGRAPH_SEARCH_W_MODELS,
+        },
+      },
+    },
     ingest: {
       batchSize: e.HUBGRAPH_BATCH_SIZE,
       quarantineDir: fromRoot(e.HUBGRAPH_QUARANTINE_DIR),

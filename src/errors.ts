@@ -24,6 +24,8 @@ export const ErrorCodes = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  ANALYTICS_NOT_CONVERGED: 'ANALYTICS_NOT_CONVERGED',
+  GDS_UNAVAILABLE: 'GDS_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -13,6 +13,8 @@ import type { Logger } from '../log.js';
 import type { Db } from '../neo4j/db.js';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
+import { createLoaders } from './loaders.js';
+import { apiKeyPlugin } from './plugins/auth.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 
@@ -39,7 +41,7 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     // Our shutdown (src/cli/start.ts) stops Apollo, the driver and Neo4j in order; Apollo's own
     // signal handler would re-raise SIGINT and kill the process before Neo4j is stopped.
     stopOnTerminationSignals: false,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    plugins: [apiKeyPlugin(deps.config.api), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
   });
 }
 
@@ -111,7 +113,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async (): Promise<GraphQLContext & BaseContext> => ({ db, log, config }),
+          context: async (): Promise<GraphQLContext & BaseContext> => ({ db, log, config, loaders: createLoaders(db) }),
         });
         for (const [k, v] of result.headers) res.setHeader(k, v);
         res.statusCode = result.status ?? 200;

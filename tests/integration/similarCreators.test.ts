@@ -36,12 +36,21 @@ describe('similarCreators', () => {
     assertPlain(recs);
   });
 
-  it('follows the weights it is given', async () => {
+  it('follows the weights it is given, dropping creators with nothing in common on the weighted measures', async () => {
     const profileOnly = await similarCreators(db, { creatorId: p + 'X' }, { followWeight: 0, profileWeight: 1 });
     expect(profileOnly.map((r) => [r.creator.id, Number(r.score.toFixed(6))])).toEqual([
       [p + 'Y', Number((2 / 3).toFixed(6))],
       [p + 'Z', 0.25],
-      [p + 'W', 0],
+    ]);
+  });
+
+  it('leaves tasks and tags on more than maxItemModels models out of profiles', async () => {
+    // With a cap of 1 model, t1, g1 and g2 (two models each) are stop-words: X has no profile left,
+    // so only the follower part remains (Y and W at ½ · ½, ordered by id) and Z drops out.
+    const recs = await similarCreators(db, { creatorId: p + 'X' }, { maxItemModels: 1 });
+    expect(recs.map((r) => [r.creator.id, r.score])).toEqual([
+      [p + 'W', 0.25],
+      [p + 'Y', 0.25],
     ]);
   });
 

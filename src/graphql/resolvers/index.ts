@@ -3,6 +3,10 @@
  * already guarantees, calls one domain function with the context's dependencies, and returns.
  */
 import { coreResolvers } from './core.js';
+import { creatorResolvers } from './creators.js';
+import { entityResolvers } from './entities.js';
+import { modelResolvers } from './models.js';
+import { mutationResolvers } from './mutations.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -20,4 +24,4 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return out;
 }
 
-export const resolvers = mergeResolvers(coreResolvers);
+export const resolvers = mergeResolvers(coreResolvers, creatorResolvers, entityResolvers, modelResolvers, mutationResolvers);

@@ -1,0 +1,71 @@
+// feedCandidates, tier OUT_OF_NETWORK: models from outside the user's follows, from three sources,
+// each at most $perSeed per seed, scored seedStrength × freshness × popularity (freshness and
+// popularity as in feed-in-network.cypher):
+//  (a) creators followed by the creators $userId follows (not followed by the user), strongest
+//      first: strength = ln(1 + support) × (1 + authority), support = how many of the user's
+//      follows follow them, authority = Creator.authority (PageRank from analytics) or, until
+//      analytics has run, ln(1 + followers). Follows of accounts that follow more than
+//      $maxOutDegree creators are skipped as a signal (they follow nearly everyone).
+//  (b) trending in the user's followed topics (FOLLOWS_TOPIC): strength 1.
+//  (c) liked by creators the user follows: strength = how many of them liked it.
+// Models the user created or liked never appear; only dated models (not lineage stubs).
+// Parameters: $userId, $now, $halfLifeDays, $w {downloads, likes}, $perSeed, $maxFollowed,
+//   $maxOutDegree, $maxCreators, $tierSize.
+MATCH (u:User {id: $userId})
+CALL (u) {
+  MATCH (u)-[r:FOLLOWS]->(f:Creator)
+  WHERE COUNT { (f)-[:FOLLOWS]->() } <= $maxOutDegree
+  WITH u, f, r
+  ORDER BY r.since IS NULL, r.since DESC, f.id
+  LIMIT $maxFollowed
+  MATCH (f)-[:FOLLOWS]->(c:Creator)
+  WITH u, c, f
+  ORDER BY f.followers DESC, f.id
+  WITH u, c, count(f) AS support, collect(f.id) AS followedIds
+  // Filtered once per creator, after counting: the anti-join against a large follow list is the
+  // expensive step.
+  WHERE c <> u AND COUNT { (c)-[:CREATED]->() } > 0 AND NOT EXISTS { (u)-[:FOLLOWS]->(c) }
+  WITH u, c, support, followedIds, c.authority IS NOT NULL AS analytics,
+    coalesce(c.authority, log(1 + coalesce(c.followers, 0))) AS authority
+  WITH u, c, support, followedIds, analytics, log(1 + support) * (1.0 + authority) AS strength
+  ORDER BY strength DESC, c.id
+  LIMIT $maxCreators
+  MATCH (c)-[:CREATED]->(m:Model)
+  RETURN m, 'creator:' + c.id AS seed, strength,
+    {kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
+     via: [{type: 'CREATOR', id: c.id}] + [x IN followedIds[..3] | {type: 'CREATOR', id: x}],
+     count: support,
+     authoritySource: CASE WHEN analytics THEN 'ANALYTICS' ELSE 'FOLLOWER_COUNT' END} AS reason
+  UNION ALL
+  MATCH (u)-[:FOLLOWS_TOPIC]->(t:Task)<-[:HAS_TASK]-(m:Model)
+  RETURN m, 'topic:' + t.id AS seed, 1.0 AS strength,
+    {kind: 'TRENDING_IN_TOPIC', via: [{type: 'TASK', id: t.id}]} AS reason
+  UNION ALL
+  MATCH (u)-[r:FOLLOWS]->(f:Creator)
+  WITH u, f, r
+  ORDER BY r.since IS NULL, r.since DESC, f.id
+  LIMIT $maxFollowed
+  MATCH (f)-[:LIKED]->(m:Model)
+  WITH u, m, f
+  ORDER BY f.followers DESC, f.id
+  WITH u, m, count(f) AS likers, collect(f.id) AS likerIds
+  RETURN m, 'liked-by:' + likerIds[0] AS seed, toFloat(likers) AS strength,
+    {kind: 'LIKED_BY', via: [x IN likerIds[..3] | {type: 'CREATOR', id: x}], count: likers} AS reason
+}
+WITH u, m, seed, strength, reason, coalesce(m.createdAt, m.lastModified) AS ts
+WHERE ts IS NOT NULL AND NOT EXISTS { (u)-[:LIKED]->(m) } AND NOT EXISTS { (u)-[:CREATED]->(m) }
+WITH m, seed, reason, strength,
+  CASE WHEN ts > datetime($now) THEN 0.0
+       ELSE duration.inSeconds(ts, datetime($now)).seconds / 86400.0 END AS ageDays
+WITH m, seed, reason, strength
+  * 2.0 ^ (-ageDays / toFloat($halfLifeDays))
+  * (1.0 + $w.downloads * log(1 + coalesce(m.downloads, 0)) + $w.likes * log(1 + coalesce(m.likes, 0))) AS score
+ORDER BY score DESC, m.id
+// At most $perSeed per seed.
+WITH seed, collect({m: m, score: score, reason: reason})[..$perSeed] AS best
+UNWIND best AS b
+WITH b.m AS m, seed, b.score AS score, b.reason AS reason
+ORDER BY score DESC, m.id
+LIMIT $tierSize
+RETURN m {.id, .name, .downloads, .likes, .createdAt, .lastModified, .pipelineTag} AS model,
+  head([(c:Creator)-[:CREATED]->(m) | c.id]) AS creatorId, m.pipelineTag AS topic, seed, score, reason

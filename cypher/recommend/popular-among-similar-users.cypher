@@ -1,0 +1,41 @@
+// popularAmongSimilarUsers — user-based collaborative filtering on follows: the creators followed
+// by the users whose follows most resemble $userId's, that $userId does not follow yet (never
+// $userId themself).
+//
+// similarity(me, v) = Jaccard of the followee sets, |F(me) ∩ F(v)| / |F(me) ∪ F(v)|; the
+// $neighbours most similar users (ties: id) are the neighbourhood. Score(c) = Σ similarity(me, v)
+// over the neighbours v who follow c; count = how many of them follow c.
+// (Herlocker et al., "An algorithmic framework for performing collaborative filtering", SIGIR 1999.)
+//
+// Why built this way: only users sharing at least one followee can have a non-zero similarity, so
+// neighbours come from the walk me → creator ← v; |F(v)| is a degree-store read. Already-followed
+// creators are removed by aggregating them into the same groups (a `followed` flag) rather than by
+// a relationship check per row.
+//
+// Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
+// edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
+//
+// Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1).
+MATCH (me:User {id: $userId})
+WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
+MATCH (me)-[:FOLLOWS]->()<-[:FOLLOWS]-(v)
+WHERE v <> me
+WITH me, a, v, count(*) AS shared
+WITH me, v, toFloat(shared) / (a + COUNT { (v)-[:FOLLOWS]->() } - shared) AS similarity
+ORDER BY similarity DESC, v.id ASC
+LIMIT $neighbours
+WITH me, collect({v: v, similarity: similarity}) AS neighbours
+CALL (me, neighbours) {
+  UNWIND neighbours AS n
+  WITH n.v AS v, n.similarity AS similarity
+  MATCH (v)-[:FOLLOWS]->(c)
+  RETURN c, similarity, 1 AS hit, false AS followed
+  UNION ALL
+  MATCH (me)-[:FOLLOWS]->(c)
+  RETURN c, 0.0 AS similarity, 0 AS hit, true AS followed
+}
+WITH me, c, sum(similarity) AS score, sum(hit) AS count, max(followed) AS followed
+WHERE NOT followed AND c <> me
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count
+ORDER BY score DESC, creator.id ASC
+LIMIT $first

@@ -1,0 +1,12 @@
+// recommendedCreators — what the blend needs besides the other questions' answers: the topics
+// (tasks) $userId follows, most recently followed first, for the cold-start signal, and the ids
+// $userId already follows, to drop them from the topic leaders (a question not centred on a user).
+// No row: no such user.
+//
+// Parameters: $userId, $maxTopics (integer ≥ 0).
+MATCH (me:User {id: $userId})
+RETURN COLLECT {
+         MATCH (me)-[r:FOLLOWS_TOPIC]->(t:Task)
+         RETURN t.id ORDER BY r.since DESC, t.id ASC LIMIT $maxTopics
+       } AS topics,
+       COLLECT { MATCH (me)-[:FOLLOWS]->(c:Creator) RETURN c.id } AS following

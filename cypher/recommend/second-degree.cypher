@@ -1,0 +1,54 @@
+// secondDegree — creators followed by many of the creators $userId follows ("32 creators you
+// follow also follow /Undi"), at least $minCount of them, that $userId does not follow yet (and
+// never $userId themself).
+//
+// Score = count = the number of $userId's followees who follow the candidate (unweighted, unlike
+// followOfFollow's Adamic–Adar score: this question is about the head-count). via = the up-to-3
+// most prominent of those followees (authority, else follower count; then id).
+//
+// Why built this way: as follow-of-follow.cypher — one hash aggregation over the two-hop rows,
+// already-followed creators removed by a flag aggregated into the same groups, intermediaries
+// carried as integer ranks.
+//
+// Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
+// edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
+//
+// Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1).
+MATCH (me:User {id: $userId})
+CALL (me) {
+  MATCH (me)-[:FOLLOWS]->(f:User)
+  WITH f ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
+  RETURN collect(f) AS followees
+}
+CALL (me, followees) {
+  UNWIND range(0, size(followees) - 1) AS rank
+  WITH rank, followees[rank] AS f
+  MATCH (f)-[:FOLLOWS]->(c)
+  RETURN c, rank, false AS followed
+  UNION ALL
+  MATCH (me)-[:FOLLOWS]->(c)
+  RETURN c, null AS rank, true AS followed
+}
+WITH me, c, collect(rank) AS ranks, max(followed) AS followed
+WHERE NOT followed AND c <> me AND size(ranks) >= $minCount
+WITH me, c, ranks, size(ranks) AS count
+ORDER BY count DESC, c.id ASC
+LIMIT $first
+CALL (ranks) {
+  UNWIND ranks AS r
+  WITH r ORDER BY r ASC LIMIT 3
+  RETURN collect(r) AS topRanks
+}
+WITH me, collect({c: c, count: count, topRanks: topRanks}) AS results
+CALL (me) {
+  MATCH (me)-[:FOLLOWS]->(f:User)
+  WITH f ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
+  RETURN collect(f.id) AS followeeIds
+}
+UNWIND results AS r
+WITH r, r.c AS c, followeeIds
+RETURN c {.id, .name, .kind, .source, .authority} AS creator,
+       toFloat(r.count) AS score,
+       r.count AS count,
+       [i IN r.topRanks | followeeIds[i]] AS via
+ORDER BY score DESC, creator.id ASC

@@ -1,0 +1,56 @@
+// similarCreators — creators like $creatorId: followed by the same people, and publishing models
+// for the same tasks with the same tags.
+//
+// Score = $followWeight · followJaccard + $profileWeight · profileJaccard, where
+//   followJaccard  = |followers(x) ∩ followers(c)| / |followers(x) ∪ followers(c)|
+//   profileJaccard = |P(x) ∩ P(c)| / |P(x) ∪ P(c)|, P(n) = the distinct Tasks and Tags of n's models
+//                    that are on at most $maxItemModels models
+// (weights from the domain module's DEFAULTS; with both 0.5 the score lies in [0, 1]). Items on
+// thousands of models (`region:us`, `safetensors`, `endpoints_compatible`, …) are stop-words: they
+// say nothing about likeness, and they would make nearly every creator a candidate.
+// count = the number of shared followers.
+//
+// Why built this way: a candidate with no shared follower has followJaccard 0 and one with no
+// shared task/tag has profileJaccard 0, so each part is computed exactly over its own candidates
+// (two-hop walks from x) and the two lists are summed per creator — no all-pairs comparison.
+// Follower-set sizes are degree-store reads; a candidate's profile size needs its models' tasks
+// and tags, read once per candidate; an item's model count is a degree-store read.
+//
+// Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
+// edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
+//
+// Parameters: $creatorId, $first (integer, 1..100), $followWeight, $profileWeight (floats),
+//   $maxItemModels (integer).
+MATCH (x:Creator {id: $creatorId})
+CALL (x) {
+  WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a
+  MATCH (x)<-[:FOLLOWS]-(u)-[:FOLLOWS]->(c)
+  WHERE c <> x
+  WITH a, c, count(u) AS overlap
+  RETURN c, overlap, toFloat(overlap) / (a + COUNT { (c)<-[:FOLLOWS]-() } - overlap) AS followJaccard, 0.0 AS profileJaccard
+  UNION ALL
+  WITH x, COLLECT {
+    MATCH (x)-[:CREATED]->(:Model)-[:HAS_TASK|TAGGED]->(i)
+    WITH DISTINCT i WHERE COUNT { (i)<-[:HAS_TASK|TAGGED]-() } <= $maxItemModels
+    RETURN i
+  } AS mine
+  UNWIND mine AS i
+  MATCH (i)<-[:HAS_TASK|TAGGED]-(:Model)<-[:CREATED]-(c:Creator)
+  WHERE c <> x
+  WITH size(mine) AS a, c, count(DISTINCT i) AS shared
+  WITH a, c, shared, size(COLLECT {
+    MATCH (c)-[:CREATED]->(:Model)-[:HAS_TASK|TAGGED]->(j)
+    WITH DISTINCT j WHERE COUNT { (j)<-[:HAS_TASK|TAGGED]-() } <= $maxItemModels
+    RETURN j
+  }) AS b
+  RETURN c, 0 AS overlap, 0.0 AS followJaccard, toFloat(shared) / (a + b - shared) AS profileJaccard
+}
+WITH c, sum(overlap) AS overlap, sum(followJaccard) AS followJaccard, sum(profileJaccard) AS profileJaccard
+WITH c, overlap, $followWeight * followJaccard + $profileWeight * profileJaccard AS score
+// A weight of 0 can leave candidates with nothing in common on the remaining measure.
+WHERE score > 0
+ORDER BY score DESC, c.id ASC
+LIMIT $first
+RETURN c {.id, .name, .kind, .source, .authority} AS creator,
+       score,
+       overlap AS count

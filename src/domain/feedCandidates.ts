@@ -1,0 +1,234 @@
+/**
+ * feedCandidates — the candidates of a user's model feed, in three tiers merged in the order
+ * IN_NETWORK ≫ OUT_OF_NETWORK > FALLBACK (every in-network candidate before any other), the
+ * candidate-generation stage of a feed in the style of Twitter's home timeline (in-network sources
+ * first, then out-of-network discovery, then fallbacks for sparse accounts):
+ *
+ *  1. IN_NETWORK — recent models from the creators the user follows, ranked by
+ *     affinity × freshness × popularity (cypher/recommend/feed-in-network.cypher).
+ *  2. OUT_OF_NETWORK — models of creators the user's follows follow (strongest, most
+ *     authoritative first), trending models in the user's followed topics, models liked by
+ *     creators the user follows (cypher/recommend/feed-out-of-network.cypher), and models of the
+ *     creators recommendedCreators proposes, with that recommendation's reason
+ *     (cypher/recommend/feed-recommended-creators.cypher).
+ *  3. FALLBACK — only when tiers 1–2 hold fewer than `fallbackBelow` candidates: models two hops
+ *     from the user's models in the graph, then the most popular models of the user's topics, then
+ *     the hub's trending models (cypher/recommend/feed-fallback.cypher). A user with nothing but
+ *     topic follows still gets a feed (cold start), as does a user with nothing at all.
+ *
+ * Shared formulas (weights are configuration, DEFAULTS below):
+ *   freshness  = 2^(−ageDays / halfLifeDays), age from coalesce(createdAt, lastModified): the
+ *                2024-09 Hub dump has no createdAt, only lastModified. Undated models (lineage
+ *                stubs) are not candidates.
+ *   popularity = 1 + w.downloads·ln(1 + downloads) + w.likes·ln(1 + likes)
+ *   affinity   = 1 + w.likedCreator·ln(1 + the creator's models the user liked) + w.mutual·[follows back]
+ * Freshness multiplies every score, so the time `now` scales all scores alike and never changes an
+ * order; the cursor still carries the first page's `now` so scores are identical across pages.
+ *
+ * Within a tier: one candidate per model (the best-scoring source), at most `perSeed` per seed,
+ * at most `tierSize`, then round-robin by seed and spread out so no two consecutive items share a
+ * creator or a topic where avoidable (feedCommon.ts). A model appears once, in its highest tier.
+ * Models the user created or liked never appear (filtered in Cypher, before any limit).
+ */
+import { ErrorCodes, isHubgraphError } from '../errors.js';
+import type { Db } from '../neo4j/db.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import { withText, type Reason, type ReasonData } from './reason.js';
+import { badInput, intInRange, requiredId } from './input.js';
+import type { ModelRecord } from './modelRecord.js';
+import type { CreatorRecommendation } from './creatorCommon.js';
+import { decodeCursor, diversify, paginate, type Diversifiable, type Page } from './feedCommon.js';
+import { recommendedCreators } from './recommendedCreators.js';
+
+export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
+
+export const DEFAULTS = {
+  halfLifeDays: 30,
+  weights: { downloads: 1, likes: 2, likedCreator: 1, mutual: 0.5 },
+  perSeed: 5,
+  tierSize: 100,
+  fallbackBelow: 50,
+  first: 20,
+  maxFirst: 100,
+  /** Follows read per user (the most recent): bounds the work for users who follow thousands. */
+  maxFollowed: 200,
+  /** Accounts following more creators than this are skipped as a follow-of-follow signal. */
+  maxOutDegree: 1000,
+  /** Creators taken from the follow-of-follow source. */
+  maxCreators: 50,
+  /** Anchor models explored two hops out in the fallback tier. */
+  maxAnchors: 50,
+  /** Papers/datasets/base models with more models than this are not explored (fallback tier). */
+  maxSharedDegree: 1000,
+  /** The most downloaded models re-ranked for the hub's trending list. */
+  globalPool: 500,
+  /** Recommended creators whose models enter the out-of-network tier. */
+  recommendedCreators: 20,
+};
+
+const defaultRecommendCreators = (db: Db, userId: string) => recommendedCreators(db, { userId, first: DEFAULTS.recommendedCreators });
+
+export interface FeedOptions {
+  halfLifeDays?: number;
+  weights?: Partial<typeof DEFAULTS.weights>;
+  perSeed?: number;
+  tierSize?: number;
+  fallbackBelow?: number;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  /**
+   * Who to follow, for the out-of-network source "models of recommended creators". Default:
+   * recommendedCreators(db, { userId, first: DEFAULTS.recommendedCreators }).
+   */
+  recommendCreators?: (db: Db, userId: string) => Promise<CreatorRecommendation[]>;
+}
+
+export interface FeedCandidatesInput {
+  userId: string;
+  first?: number;
+  /** A cursor from a previous page (edge cursor or pageInfo.endCursor). */
+  after?: string | null;
+}
+
+export interface FeedItem {
+  model: ModelRecord;
+  score: number;
+  tier: FeedTier;
+  reason: Reason;
+}
+
+interface Row {
+  model: ModelRecord;
+  creatorId: string | null;
+  topic: string | null;
+  seed: string;
+  score: number;
+  /** Position in the fallback cascade (0 nearby, 1 topics, 2 hub); absent in other tiers. */
+  rank?: number;
+  reason: ReasonData;
+}
+
+interface Candidate extends Diversifiable {
+  row: Row;
+  tier: FeedTier;
+}
+
+/** The whole candidate list, in feed order (pagination slices it). */
+async function feedList(db: Db, userId: string, now: string, options: FeedOptions = {}): Promise<Candidate[]> {
+  const settings = {
+    halfLifeDays: options.halfLifeDays ?? DEFAULTS.halfLifeDays,
+    w: { ...DEFAULTS.weights, ...options.weights },
+    perSeed: options.perSeed ?? DEFAULTS.perSeed,
+    tierSize: options.tierSize ?? DEFAULTS.tierSize,
+    maxFollowed: DEFAULTS.maxFollowed,
+  };
+  const params = { userId, now, ...settings };
+  const recommend = options.recommendCreators ?? defaultRecommendCreators;
+  const [exists, inNetwork, outOfNetwork, fromRecommended] = await Promise.all([
+    db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' }),
+    db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
+    db.read<Row>(
+      loadCypher('recommend/feed-out-of-network'),
+      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxCreators: DEFAULTS.maxCreators },
+      { op: 'feedCandidates.outOfNetwork' },
+    ),
+    modelsOfRecommendedCreators(db, userId, params, recommend),
+  ]);
+  if (exists.length === 0) throw badInput(`Unknown user ${userId}`);
+
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  /** Adds one diversified segment (continuing from the feed's last item); returns how many it added. */
+  const addSegment = (rows: Row[], tier: FeedTier, limit: number): number => {
+    const segment = diversify(candidates(rows, tier, seen, settings.perSeed, limit), out.at(-1) ?? null);
+    for (const c of segment) {
+      seen.add(c.id);
+      out.push(c);
+    }
+    return segment.length;
+  };
+  addSegment(inNetwork, 'IN_NETWORK', settings.tierSize);
+  addSegment([...outOfNetwork, ...fromRecommended], 'OUT_OF_NETWORK', settings.tierSize);
+
+  if (out.length < (options.fallbackBelow ?? DEFAULTS.fallbackBelow)) {
+    const fallback = await db.read<Row>(
+      loadCypher('recommend/feed-fallback'),
+      { ...params, maxAnchors: DEFAULTS.maxAnchors, maxSharedDegree: DEFAULTS.maxSharedDegree, globalPool: DEFAULTS.globalPool },
+      { op: 'feedCandidates.fallback' },
+    );
+    // The fallback sources are a cascade (nearby, then topics, then the hub): each is its own
+    // segment, diversified in turn, and together they fill at most one tier.
+    let room = settings.tierSize;
+    for (const rank of [0, 1, 2]) {
+      if (room <= 0) break;
+      room -= addSegment(fallback.filter((r) => (r.rank ?? 0) === rank), 'FALLBACK', room);
+    }
+  }
+  return out;
+}
+
+/** The recommended creators' models, each with its creator's recommendation reason. */
+async function modelsOfRecommendedCreators(
+  db: Db,
+  userId: string,
+  params: Record<string, unknown>,
+  recommend: (db: Db, userId: string) => Promise<CreatorRecommendation[]>,
+): Promise<Row[]> {
+  let recommendations: CreatorRecommendation[];
+  try {
+    recommendations = await recommend(db, userId);
+  } catch (error) {
+    // An unknown user is reported once, by the feed's own check; anything else is real.
+    if (isHubgraphError(error) && error.code === ErrorCodes.BAD_USER_INPUT) return [];
+    throw error;
+  }
+  if (recommendations.length === 0) return [];
+  const reasons = new Map(recommendations.map((r) => [r.creator.id, r.reason]));
+  const rows = await db.read<Omit<Row, 'reason'>>(
+    loadCypher('recommend/feed-recommended-creators'),
+    { ...params, creators: recommendations.map((r) => ({ id: r.creator.id, strength: r.score })) },
+    { op: 'feedCandidates.recommendedCreators' },
+  );
+  return rows.map((row) => {
+    const { kind, via, count, authoritySource } = reasons.get(row.creatorId ?? '')!;
+    return { ...row, reason: { kind, via, count: count ?? null, authoritySource: authoritySource ?? null } };
+  });
+}
+
+/**
+ * One candidate per model not yet in the feed (its best-scoring row), at most `perSeed` per seed,
+ * the best `limit`.
+ */
+function candidates(rows: readonly Row[], tier: FeedTier, seen: ReadonlySet<string>, perSeed: number, limit: number): Candidate[] {
+  const best = new Map<string, Row>();
+  for (const row of rows) {
+    if (seen.has(row.model.id)) continue;
+    const current = best.get(row.model.id);
+    if (!current || row.score > current.score) best.set(row.model.id, row);
+  }
+  const perSeedCount = new Map<string, number>();
+  const out: Candidate[] = [];
+  const sorted = [...best.values()].sort((a, b) => b.score - a.score || (a.model.id < b.model.id ? -1 : 1));
+  for (const row of sorted) {
+    const n = perSeedCount.get(row.seed) ?? 0;
+    if (n >= perSeed) continue;
+    perSeedCount.set(row.seed, n + 1);
+    out.push({ id: row.model.id, seed: row.seed, creatorId: row.creatorId, topic: row.topic, score: row.score, row, tier });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function toItem(c: Candidate): FeedItem {
+  // FOLLOWED_BY_MANY_YOU_FOLLOW is worded about the model's creator ("3 creators you follow also follow /x").
+  return { model: c.row.model, score: c.row.score, tier: c.tier, reason: withText(c.row.reason, c.row.creatorId ?? undefined) };
+}
+
+export async function feedCandidates(db: Db, input: FeedCandidatesInput, options: FeedOptions = {}): Promise<Page<FeedItem>> {
+  const userId = requiredId('userId', input.userId);
+  const first = intInRange('first', input.first ?? DEFAULTS.first, 1, DEFAULTS.maxFirst);
+  const after = input.after == null ? null : decodeCursor(input.after);
+  const now = after?.now ?? (options.now ?? (() => new Date()))().toISOString();
+  const list = await feedList(db, userId, now, options);
+  return paginate(list, first, now, after, toItem);
+}

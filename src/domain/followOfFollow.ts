@@ -1,0 +1,23 @@
+/**
+ * followOfFollow — creators followed by the creators a user follows, scored by Adamic–Adar
+ * (Adamic & Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2003): each
+ * intermediary f adds 1 / ln(2 + |following(f)|), so a selective follower weighs more than one who
+ * follows everyone. The reason names the most prominent intermediary ("Followed by /X"); `via`
+ * lists up to three, `count` the number of intermediaries.
+ */
+import type { Db } from '../neo4j/db.js';
+import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
+
+export interface FollowOfFollowInput {
+  userId: string;
+  first?: number | null;
+}
+
+export async function followOfFollow(db: Db, input: FollowOfFollowInput): Promise<CreatorRecommendation[]> {
+  const first = validateFirst(input.first);
+  const rows = await runCreatorQuestion(db, 'followOfFollow', 'recommend/follow-of-follow', { userId: input.userId, first }, {
+    kind: 'user',
+    id: input.userId,
+  });
+  return toRecommendations(rows, 'FOLLOWED_BY', viaIds('CREATOR'));
+}

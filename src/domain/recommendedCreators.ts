@@ -1,0 +1,166 @@
+/**
+ * recommendedCreators — one "who to follow" list for a user, blending the user-centred questions
+ * (followOfFollow, secondDegree, followBack, sameOrganization, popularAmongSimilarUsers) and, for
+ * a cold start, the leaders of the topics the user follows (topicTopContributors). It calls those
+ * domain functions rather than re-implementing them, so each signal means exactly what its own
+ * question means.
+ *
+ * Blending: the user and the creators they follow are removed, then each signal's scores are
+ * divided by that signal's best score, putting every signal on [0, 1] whatever its scale
+ * (Adamic–Adar sums, head-counts, Jaccard sums, log-downloads) with its best eligible creator at 1.
+ * A creator's blended score is Σ weight(signal) · normalised score over the signals that propose
+ * it, so a creator several signals agree on rises; its reason is the one of the signal
+ * contributing most (ties: the order of DEFAULTS.weights).
+ */
+import { ErrorCodes, HubgraphError } from '../errors.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Db } from '../neo4j/db.js';
+import { MAX_FIRST, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+import { followBack } from './followBack.js';
+import { followOfFollow } from './followOfFollow.js';
+import { popularAmongSimilarUsers } from './popularAmongSimilarUsers.js';
+import { sameOrganization } from './sameOrganization.js';
+import { secondDegree } from './secondDegree.js';
+import { topicTopContributors } from './topicTopContributors.js';
+
+export interface SignalWeights {
+  followOfFollow: number;
+  secondDegree: number;
+  popularAmongSimilarUsers: number;
+  sameOrganization: number;
+  followBack: number;
+  topicTopContributors: number;
+}
+
+export type SignalName = keyof SignalWeights;
+
+export const DEFAULTS: { weights: SignalWeights; candidatesPerSignal: number; maxTopics: number } = {
+  /**
+   * Weight of each signal (the order breaks ties between reasons). Social proof through people the
+   * user chose to follow ranks first; the neighbourhood and organizations next; a follower who
+   * is not followed back is a weaker hint; topic leaders only matter when little else is known.
+   */
+  weights: {
+    followOfFollow: 1,
+    secondDegree: 0.8,
+    popularAmongSimilarUsers: 0.8,
+    sameOrganization: 0.7,
+    followBack: 0.6,
+    topicTopContributors: 0.4,
+  },
+  /** Candidates asked from each signal before blending (at least `first`, at most 100). */
+  candidatesPerSignal: 50,
+  /** Followed topics (most recently followed first) whose leaders are considered. */
+  maxTopics: 5,
+};
+
+export interface RecommendedCreatorsOptions {
+  weights?: Partial<SignalWeights>;
+  candidatesPerSignal?: number;
+  maxTopics?: number;
+}
+
+export interface RecommendedCreatorsInput {
+  userId: string;
+  first?: number | null;
+}
+
+/** Divides every score by the list's best, so the best is 1; a list whose scores are all 0 counts each as 1 (it was still proposed). */
+export function normalise(list: CreatorRecommendation[]): CreatorRecommendation[] {
+  const max = Math.max(0, ...list.map((r) => r.score));
+  return list.map((r) => ({ ...r, score: max > 0 ? r.score / max : 1 }));
+}
+
+/** Several normalised lists of one signal (one per topic) as one list: a creator's best entry. */
+export function bestPerCreator(lists: CreatorRecommendation[][]): CreatorRecommendation[] {
+  const best = new Map<string, CreatorRecommendation>();
+  for (const list of lists) {
+    for (const r of list) {
+      const seen = best.get(r.creator.id);
+      if (!seen || r.score > seen.score) best.set(r.creator.id, r);
+    }
+  }
+  return [...best.values()];
+}
+
+/**
+ * The blend itself (pure): drop excluded ids, normalise each signal, sum the weighted scores per
+ * creator, keep the reason of the largest contribution, rank by score (then id) and cut to `first`.
+ */
+export function blend(
+  signals: Partial<Record<SignalName, CreatorRecommendation[]>>,
+  weights: SignalWeights,
+  exclude: ReadonlySet<string>,
+  first: number,
+): CreatorRecommendation[] {
+  const merged = new Map<string, { rec: CreatorRecommendation; total: number; strongest: number }>();
+  for (const name of Object.keys(weights) as SignalName[]) {
+    const list = signals[name];
+    if (!list || weights[name] <= 0) continue;
+    // Excluded creators go before normalising, so each signal's best eligible creator scores 1.
+    for (const r of normalise(list.filter((x) => !exclude.has(x.creator.id)))) {
+      const contribution = weights[name] * r.score;
+      const entry = merged.get(r.creator.id);
+      if (!entry) {
+        merged.set(r.creator.id, { rec: r, total: contribution, strongest: contribution });
+      } else {
+        entry.total += contribution;
+        // Strictly greater: on a tie the earlier signal (in weights order) keeps its reason.
+        if (contribution > entry.strongest) {
+          entry.strongest = contribution;
+          entry.rec = r;
+        }
+      }
+    }
+  }
+  return [...merged.values()]
+    .map(({ rec, total }) => ({ creator: rec.creator, score: total, reason: rec.reason }))
+    .sort((a, b) => b.score - a.score || (a.creator.id < b.creator.id ? -1 : a.creator.id > b.creator.id ? 1 : 0))
+    .slice(0, first);
+}
+
+export async function recommendedCreators(
+  db: Db,
+  input: RecommendedCreatorsInput,
+  options: RecommendedCreatorsOptions = {},
+): Promise<CreatorRecommendation[]> {
+  const first = validateFirst(input.first);
+  const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
+  const maxTopics = options.maxTopics ?? DEFAULTS.maxTopics;
+  const candidates = Math.min(MAX_FIRST, Math.max(first, options.candidatesPerSignal ?? DEFAULTS.candidatesPerSignal));
+
+  const rows = await db.read<{ topics: string[]; following: string[] }>(
+    loadCypher('recommend/recommended-creators'),
+    { userId: input.userId, maxTopics },
+    { op: 'recommendedCreators' },
+  );
+  const me = rows[0];
+  if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${input.userId}`);
+
+  const ask = { userId: input.userId, first: candidates };
+  const [fof, second, similar, org, back, ...topics] = await Promise.all([
+    followOfFollow(db, ask),
+    secondDegree(db, ask),
+    popularAmongSimilarUsers(db, ask),
+    sameOrganization(db, ask),
+    followBack(db, ask),
+    ...me.topics.map((taskId) => topicTopContributors(db, { taskId, first: candidates })),
+  ]);
+  // Topic leaders are not user-centred: the user and the creators they follow are dropped here,
+  // before each topic's list is normalised (and blend() drops them from every signal).
+  const exclude = new Set([input.userId, ...me.following]);
+  const eligible = (list: CreatorRecommendation[]) => list.filter((r) => !exclude.has(r.creator.id));
+  return blend(
+    {
+      followOfFollow: fof,
+      secondDegree: second,
+      popularAmongSimilarUsers: similar,
+      sameOrganization: org,
+      followBack: back,
+      topicTopContributors: bestPerCreator(topics.map((list) => normalise(eligible(list)))),
+    },
+    weights,
+    exclude,
+    first,
+  );
+}

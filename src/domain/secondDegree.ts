@@ -1,0 +1,32 @@
+/**
+ * secondDegree — creators followed by many of the creators a user follows, with the head-count
+ * ("32 creators you follow also follow /Undi"). Unlike followOfFollow the score is the plain count:
+ * the question is "how many", not "how telling". A creator must be followed by at least
+ * DEFAULTS.minCount of the user's followees to count as "many".
+ */
+import type { Db } from '../neo4j/db.js';
+import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
+
+export const DEFAULTS = {
+  /** Fewest followees who must follow a creator for it to be proposed (2: one is followOfFollow's job). */
+  minCount: 2,
+};
+
+export interface SecondDegreeInput {
+  userId: string;
+  first?: number | null;
+}
+
+export async function secondDegree(
+  db: Db,
+  input: SecondDegreeInput,
+  options: Partial<typeof DEFAULTS> = {},
+): Promise<CreatorRecommendation[]> {
+  const first = validateFirst(input.first);
+  const { minCount } = { ...DEFAULTS, ...options };
+  const rows = await runCreatorQuestion(db, 'secondDegree', 'recommend/second-degree', { userId: input.userId, first, minCount }, {
+    kind: 'user',
+    id: input.userId,
+  });
+  return toRecommendations(rows, 'FOLLOWED_BY_MANY_YOU_FOLLOW', viaIds('CREATOR'));
+}

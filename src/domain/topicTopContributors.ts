@@ -1,0 +1,37 @@
+/**
+ * topicTopContributors — the creators leading a task (topic):
+ *   score = ln(1 + Σ downloads) + ln(1 + Σ likes) + authorityWeight · standing / maxStanding
+ * over the creator's models with that task, where standing is PageRank authority (ANALYTICS) or,
+ * before analytics has run, the follower count (FOLLOWER_COUNT), divided by the largest standing of
+ * the same source in the topic so the term lies in [0, authorityWeight]. The logs keep one viral
+ * model from drowning a steady publisher. `count` = the creator's models in the topic.
+ */
+import type { Db } from '../neo4j/db.js';
+import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+
+export const DEFAULTS = {
+  /** Weight of the normalised authority term (2: the top authority is worth ~e² ≈ 7× the downloads). */
+  authorityWeight: 2,
+};
+
+export interface TopicTopContributorsInput {
+  taskId: string;
+  first?: number | null;
+}
+
+export async function topicTopContributors(
+  db: Db,
+  input: TopicTopContributorsInput,
+  options: Partial<typeof DEFAULTS> = {},
+): Promise<CreatorRecommendation[]> {
+  const first = validateFirst(input.first);
+  const { authorityWeight } = { ...DEFAULTS, ...options };
+  const rows = await runCreatorQuestion(
+    db,
+    'topicTopContributors',
+    'recommend/topic-top-contributors',
+    { taskId: input.taskId, first, authorityWeight },
+    { kind: 'task', id: input.taskId },
+  );
+  return toRecommendations(rows, 'TOPIC_LEADER', () => [{ type: 'TASK', id: input.taskId }]);
+}

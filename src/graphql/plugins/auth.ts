@@ -1,0 +1,60 @@
+/**
+ * The API key, as an Apollo plugin: checked once per operation, after it is parsed and validated
+ * and before it executes, so no resolver carries auth code and a refused operation writes nothing.
+ *
+ * - Mutations always need `Authorization: Bearer <HUBGRAPH_API_KEY>`. With no key configured they
+ *   are refused outright (UNAUTHENTICATED, "no key configured"): an open write API is never the
+ *   default.
+ * - Queries are open unless HUBGRAPH_REQUIRE_KEY_FOR_READS=true (config refuses that setting
+ *   without a key).
+ * The key is compared in constant time (SHA-256 of both, then timingSafeEqual), so a wrong key's
+ * timing says nothing about the right one. The error is UNAUTHENTICATED with HTTP status 401.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { Config } from '../../config.js';
+import { ErrorCodes, HubgraphError } from '../../errors.js';
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+export function keyMatches(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The bearer token of an Authorization header, or null. */
+export function bearerToken(header: string | undefined | null): string | null {
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/**
+ * The refusal, answered by the plugin itself (responseForOperation): the operation is never
+ * executed, and the error is already in its client form, so it keeps its code whatever
+ * formatError does with errors it does not recognise.
+ */
+function refusal(message: string, hint?: string): GraphQLResponse {
+  const error = new HubgraphError(ErrorCodes.UNAUTHENTICATED, message, hint === undefined ? {} : { hint });
+  return {
+    http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) },
+    body: { kind: 'single', singleResult: { errors: [{ message: error.toLine(), extensions: { code: error.code } }] } },
+  };
+}
+
+export function apiKeyPlugin(api: Config['api']): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ operation, request }) {
+          if (operation.operation !== 'mutation' && !api.requireKeyForReads) return null;
+          if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server');
+          const given = bearerToken(request.http?.headers.get('authorization'));
+          if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <HUBGRAPH_API_KEY>');
+          if (!keyMatches(given, api.key)) return refusal('Wrong API key');
+          return null;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * feedCandidates on a hand-made graph, with a fixed clock so every score is worked out here:
+ *
+ *   U follows F1 and F2 (F2 follows U back), follows the topic k, liked F1/c and G/g2, created U/own.
+ *   F1 and F2 follow G; F1 follows H2. F1 liked Q/q1. N/n1 is derived from F1/a.
+ *
+ *   model   age (days)  downloads  task
+ *   F1/a         1          100     k2
+ *   F1/b        10         1000     k2
+ *   F1/c         2           10           (liked by U: excluded)
+ *   F1/d        40           10     k3     (createdAt 40 days, lastModified 1 day: createdAt wins)
+ *   F2/a         5           50     k2
+ *   F2/e        20          200     k3
+ *   G/g1         2           10
+ *   G/g2         2           10           (liked by U: excluded)
+ *   H2/h         3           10
+ *   T/t1         1          500     k
+ *   T/old      400       100000     k
+ *   Q/q1         4           20
+ *   N/n1         6            5
+ *   U/own        1           10           (created by U: excluded)
+ *
+ * freshness = 2^(−age/30), popularity = 1 + ln(1 + downloads) (no likes), affinity(F1) = 1 + ln 2
+ * (U liked one F1 model), affinity(F2) = 1 + 0.5 (mutual).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedCandidates, type FeedItem } from '../../src/domain/feedCandidates.js';
+import { withText } from '../../src/domain/reason.js';
+import type { Db } from '../../src/neo4j/db.js';
+import { daysBefore, errorCode, gqlClient, type Gql } from './modelFixtures.js';
+import { cleanup, testDb, uniquePrefix } from './neo4j.js';
+
+const NOW = new Date('2024-10-01T00:00:00.000Z');
+const fresh = (days: number) => 2 ** (-days / 30);
+const pop = (downloads: number) => 1 + Math.log(1 + downloads);
+
+describe('feedCandidates', () => {
+  let db: Db;
+  let gql: Gql;
+  const p = uniquePrefix('feed');
+  const id = (name: string) => `${p}${name}`;
+  const noRecommendations = async () => [];
+  const all = async (userId: string, extra: Parameters<typeof feedCandidates>[2] = {}) =>
+    (await feedCandidates(db, { userId: id(userId), first: 100 }, { now: () => NOW, recommendCreators: noRecommendations, ...extra })).edges.map(
+      (e) => e.node,
+    );
+  const ids = (items: FeedItem[]) => items.map((i) => i.model.id.slice(p.length));
+
+  beforeAll(async () => {
+    db = testDb();
+    gql = gqlClient(db);
+    const models = [
+      ['F1', 'F1/a', 1, 100, 'k2'],
+      ['F1', 'F1/b', 10, 1000, 'k2'],
+      ['F1', 'F1/c', 2, 10, null],
+      ['F1', 'F1/d', 1, 10, 'k3'],
+      ['F2', 'F2/a', 5, 50, 'k2'],
+      ['F2', 'F2/e', 20, 200, 'k3'],
+      ['G', 'G/g1', 2, 10, null],
+      ['G', 'G/g2', 2, 10, null],
+      ['H2', 'H2/h', 3, 10, null],
+      ['T', 'T/t1', 1, 500, 'k'],
+      ['T', 'T/old', 400, 100000, 'k'],
+      ['Q', 'Q/q1', 4, 20, null],
+      ['N', 'N/n1', 6, 5, null],
+      ['U', 'U/own', 1, 10, null],
+      ['R', 'R/r1', 7, 30, null],
+    ] as const;
+    await db.write(
+      `UNWIND $models AS row
+       MERGE (c:Creator {id: $p + row[0]})
+       CREATE (c)-[:CREATED]->(m:Model {id: $p + row[1], downloads: row[3], lastModified: datetime(row[2]),
+                                        pipelineTag: CASE WHEN row[4] IS NULL THEN null ELSE $p + row[4] END})
+       FOREACH (t IN CASE WHEN row[4] IS NULL THEN [] ELSE [$p + row[4]] END |
+         MERGE (task:Task {id: t}) MERGE (m)-[:HAS_TASK]->(task))`,
+      { p, models: models.map(([c, m, days, downloads, task]) => [c, m, daysBefore(NOW, days), downloads, task]) },
+    );
+    await db.write(
+      `MATCH (d:Model {id: $p + 'F1/d'}) SET d.createdAt = datetime($created)
+       WITH d
+       MATCH (c:Creator) WHERE c.id IN [$p + 'U', $p + 'F1', $p + 'F2', $p + 'C2', $p + 'C3'] SET c:User
+       WITH count(*) AS _
+       MERGE (c2:Creator:User {id: $p + 'C2'}) MERGE (c3:Creator:User {id: $p + 'C3'})
+       WITH c2
+       MATCH (u:User {id: $p + 'U'}), (f1:User {id: $p + 'F1'}), (f2:User {id: $p + 'F2'}),
+             (g:Creator {id: $p + 'G'}), (h2:Creator {id: $p + 'H2'}), (k:Task {id: $p + 'k'}),
+             (f1c:Model {id: $p + 'F1/c'}), (g2:Model {id: $p + 'G/g2'}), (q1:Model {id: $p + 'Q/q1'}),
+             (f1a:Model {id: $p + 'F1/a'}), (n1:Model {id: $p + 'N/n1'}), (own:Model {id: $p + 'U/own'})
+       SET g.followers = 2, h2.followers = 1
+       CREATE (u)-[:FOLLOWS]->(f1), (u)-[:FOLLOWS]->(f2), (f2)-[:FOLLOWS]->(u),
+              (f1)-[:FOLLOWS]->(g), (f2)-[:FOLLOWS]->(g), (f1)-[:FOLLOWS]->(h2),
+              (u)-[:FOLLOWS_TOPIC]->(k), (c2)-[:FOLLOWS_TOPIC]->(k),
+              (u)-[:LIKED]->(f1c), (u)-[:LIKED]->(g2), (f1)-[:LIKED]->(q1),
+              (n1)-[:DERIVED_FROM {kind: 'finetune'}]->(f1a)
+       WITH own MATCH (owner:Creator {id: $p + 'U'})-[:CREATED]->(own) RETURN count(*) AS ok`,
+      { p, created: daysBefore(NOW, 40) },
+    );
+  });
+  afterAll(async () => {
+    await gql.stop();
+    await cleanup(db, p);
+    await db.close();
+  });
+
+  it('ranks in-network models by affinity × freshness × popularity (hand-computed)', async () => {
+    const items = (await all('U')).filter((i) => i.tier === 'IN_NETWORK');
+    const score = Object.fromEntries(items.map((i) => [i.model.id.slice(p.length), i.score]));
+    const a1 = 1 + Math.log(2);
+    expect(score['F1/b']).toBeCloseTo(a1 * fresh(10) * pop(1000), 9);
+    expect(score['F1/a']).toBeCloseTo(a1 * fresh(1) * pop(100), 9);
+    expect(score['F1/d']).toBeCloseTo(a1 * fresh(40) * pop(10), 9); // createdAt (40 days), not lastModified (1 day)
+    expect(score['F2/a']).toBeCloseTo(1.5 * fresh(5) * pop(50), 9); // mutual follow bonus
+    expect(score['F2/e']).toBeCloseTo(1.5 * fresh(20) * pop(200), 9);
+    expect(items[0]!.reason).toMatchObject({ kind: 'UPLOADED_BY', text: `/${id('F1')} uploaded a model`, via: [{ type: 'CREATOR', id: id('F1') }] });
+  });
+
+  it('orders the tiers in-network, out-of-network, fallback, each diversified', async () => {
+    const items = await all('U');
+    const tiers = items.map((i) => i.tier);
+    const rank = { IN_NETWORK: 0, OUT_OF_NETWORK: 1, FALLBACK: 2 } as const;
+    expect(tiers.map((t) => rank[t])).toEqual([...tiers.map((t) => rank[t])].sort());
+    // Round-robin by creator (F1: b > a > d, F2: a > e), then spread so neither creator nor topic
+    // repeats where avoidable: F2/e (k3) goes before F2/a (k2) to keep k2 from following F1/b.
+    expect(ids(items.filter((i) => i.tier === 'IN_NETWORK'))).toEqual(['F1/b', 'F2/e', 'F1/a', 'F2/a', 'F1/d']);
+    expect(ids(items.filter((i) => i.tier === 'OUT_OF_NETWORK'))).toEqual(['G/g1', 'T/t1', 'H2/h', 'Q/q1', 'T/old']);
+    const creators = items.slice(0, 10).map((i) => i.model.id.slice(p.length).split('/')[0]);
+    expect(creators.filter((c, i) => i > 0 && c === creators[i - 1])).toEqual([]);
+  });
+
+  it('explains out-of-network candidates', async () => {
+    const byId = new Map((await all('U')).map((i) => [i.model.id.slice(p.length), i]));
+    const g1 = byId.get('G/g1')!;
+    expect(g1.reason).toMatchObject({ kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW', count: 2, authoritySource: 'FOLLOWER_COUNT' });
+    expect(g1.reason.text).toBe(`2 creators you follow also follow /${id('G')}`);
+    // strength = ln(1 + support) × (1 + ln(1 + followers)) with support 2, followers 2.
+    expect(g1.score).toBeCloseTo(Math.log(3) * (1 + Math.log(3)) * fresh(2) * pop(10), 9);
+    expect(byId.get('T/t1')!.reason).toMatchObject({ kind: 'TRENDING_IN_TOPIC', via: [{ type: 'TASK', id: id('k') }] });
+    expect(byId.get('T/t1')!.score).toBeCloseTo(fresh(1) * pop(500), 9);
+    expect(byId.get('Q/q1')!.reason).toMatchObject({ kind: 'LIKED_BY', count: 1, text: `Liked by /${id('F1')}` });
+    const n1 = byId.get('N/n1')!;
+    expect(n1.tier).toBe('FALLBACK');
+    expect(n1.reason).toMatchObject({
+      kind: 'NEARBY_IN_GRAPH',
+      text: `Near /${id('F1')} in the graph`,
+      via: [{ type: 'CREATOR', id: id('F1') }, { type: 'MODEL', id: id('F1/a') }],
+    });
+  });
+
+  it('never offers a model the user created or liked, nor one twice', async () => {
+    const items = ids(await all('U'));
+    for (const excluded of ['U/own', 'F1/c', 'G/g2']) expect(items).not.toContain(excluded);
+    expect(new Set(items).size).toBe(items.length);
+  });
+
+  it('adds models of recommended creators to the out-of-network tier with their reason', async () => {
+    const recommend = async () => [
+      {
+        creator: { id: id('R'), name: null, kind: null, source: null, authority: null },
+        score: 1,
+        reason: withText({ kind: 'SIMILAR_CREATOR', via: [{ type: 'CREATOR', id: id('F1') }] }, id('R')),
+      },
+    ];
+    const r1 = (await all('U', { recommendCreators: recommend })).find((i) => i.model.id === id('R/r1'))!;
+    expect(r1).toMatchObject({ tier: 'OUT_OF_NETWORK', reason: { kind: 'SIMILAR_CREATOR', text: `Similar to /${id('F1')}` } });
+    expect(r1.score).toBeCloseTo(fresh(7) * pop(30), 9);
+  });
+
+  it('gives a user with only a topic follow a feed (cold start): trending, then the topic’s favourites, then the hub', async () => {
+    const items = await all('C2', { perSeed: 1 });
+    expect(items[0]).toMatchObject({ tier: 'OUT_OF_NETWORK', model: { id: id('T/t1') }, reason: { kind: 'TRENDING_IN_TOPIC' } });
+    const fallback = items.filter((i) => i.tier === 'FALLBACK');
+    // Popularity alone favours the 400-day-old model with 100,000 downloads, and the topic comes
+    // before the hub's trending models.
+    expect(fallback[0]).toMatchObject({ model: { id: id('T/old') }, reason: { kind: 'FOLLOWED_TOPIC', text: `Because you follow the topic ${id('k')}` } });
+    expect(fallback.slice(1).every((i) => i.reason.kind === 'GLOBALLY_TRENDING')).toBe(true);
+    expect(fallback.length).toBeGreaterThan(1);
+  });
+
+  it('gives a user with nothing at all the hub’s trending models', async () => {
+    const items = await all('C3');
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.reason.kind))).toEqual(new Set(['GLOBALLY_TRENDING']));
+    expect(items.map((i) => i.tier)).toEqual(items.map(() => 'FALLBACK'));
+  });
+
+  it('pages through GraphQL: pages concatenate to the whole feed, no gaps, no repeats', async () => {
+    const q = `query ($u: ID!, $first: Int, $after: String) {
+      feedCandidates(userId: $u, first: $first, after: $after) {
+        edges { cursor node { model { id } tier score reason { kind text } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const whole = await gql(q, { u: id('U'), first: 100 });
+    expect(whole.errors).toBeUndefined();
+    const expected = whole.data.feedCandidates.edges.map((e: any) => e.node.model.id);
+    expect(expected.length).toBeGreaterThan(10);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 50; guard++) {
+      const res: any = await gql(q, { u: id('U'), first: 3, after });
+      expect(res.errors).toBeUndefined();
+      paged.push(...res.data.feedCandidates.edges.map((e: any) => e.node.model.id));
+      if (!res.data.feedCandidates.pageInfo.hasNextPage) break;
+      after = res.data.feedCandidates.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(expected);
+  });
+
+  it('refuses an unknown user, a bad cursor and a bad first with BAD_USER_INPUT', async () => {
+    const q = 'query ($u: ID!, $first: Int, $after: String) { feedCandidates(userId: $u, first: $first, after: $after) { pageInfo { hasNextPage } } }';
+    expect(errorCode(await gql(q, { u: id('nobody') }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(q, { u: id('U'), after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(q, { u: id('U'), first: 0 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(q, { u: id('U'), first: 101 }))).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,147 @@
+/** The feed's pure parts: round-robin by seed, spreading out creators and topics, the cursor, pagination. */
+import { describe, expect, it } from 'vitest';
+import {
+  decodeCursor,
+  diversify,
+  encodeCursor,
+  paginate,
+  roundRobinBySeed,
+  spreadOut,
+  type Diversifiable,
+} from '../../src/domain/feedCommon.js';
+import { HubgraphError } from '../../src/errors.js';
+
+const item = (id: string, seed: string, score: number, creatorId: string | null = seed, topic: string | null = null): Diversifiable => ({
+  id,
+  seed,
+  score,
+  creatorId,
+  topic,
+});
+const ids = (xs: Diversifiable[]) => xs.map((x) => x.id);
+const consecutive = (xs: Diversifiable[], key: 'creatorId' | 'topic') =>
+  xs.slice(1).filter((x, i) => x[key] !== null && x[key] === xs[i]![key]).length;
+
+describe('roundRobinBySeed', () => {
+  it('takes one per seed in turn, seeds ordered by their best candidate', () => {
+    const items = [item('a1', 'A', 10), item('a2', 'A', 9), item('a3', 'A', 8), item('b1', 'B', 5), item('c1', 'C', 7), item('c2', 'C', 1)];
+    expect(ids(roundRobinBySeed(items))).toEqual(['a1', 'c1', 'b1', 'a2', 'c2', 'a3']);
+  });
+
+  it('is deterministic on ties (model id breaks them)', () => {
+    const items = [item('y', 'S', 1), item('x', 'T', 1), item('z', 'S', 1)];
+    expect(ids(roundRobinBySeed(items))).toEqual(['x', 'y', 'z']);
+    expect(ids(roundRobinBySeed([...items].reverse()))).toEqual(['x', 'y', 'z']);
+  });
+});
+
+describe('spreadOut', () => {
+  it('avoids consecutive items by one creator when an arrangement exists (look-ahead, not first fit)', () => {
+    // First fit would give B A C A A; the look-ahead keeps A apart: A B A C A.
+    const items = [item('b', 'B', 9), item('a1', 'A', 8), item('a2', 'A', 7), item('a3', 'A', 6), item('c', 'C', 5)];
+    const out = spreadOut(items);
+    expect(ids(out)).toEqual(['a1', 'b', 'a2', 'c', 'a3']);
+    expect(consecutive(out, 'creatorId')).toBe(0);
+  });
+
+  it('keeps the preferred order when nothing conflicts', () => {
+    const items = [item('1', 'A', 3), item('2', 'B', 2), item('3', 'C', 1)];
+    expect(ids(spreadOut(items))).toEqual(['1', '2', '3']);
+  });
+
+  it('avoids consecutive topics too, creators first', () => {
+    const items = [item('1', 'A', 4, 'A', 'nlp'), item('2', 'B', 3, 'B', 'nlp'), item('3', 'C', 2, 'C', 'cv'), item('4', 'D', 1, 'D', 'cv')];
+    const out = spreadOut(items);
+    expect(ids(out)).toEqual(['1', '3', '2', '4']);
+    expect(consecutive(out, 'topic')).toBe(0);
+  });
+
+  it('places the unavoidable repeats last and loses nothing', () => {
+    const items = [item('a1', 'A', 3), item('a2', 'A', 2), item('a3', 'A', 1), item('b', 'B', 0)];
+    const out = spreadOut(items);
+    expect(out).toHaveLength(4);
+    expect(new Set(ids(out))).toEqual(new Set(['a1', 'a2', 'a3', 'b']));
+    expect(consecutive(out, 'creatorId')).toBe(1); // 3 of 4 by A: one repeat is unavoidable
+  });
+
+  it('continues from the previous tier’s last item', () => {
+    const previous = item('p', 'A', 99);
+    const out = spreadOut([item('a', 'A', 2), item('b', 'B', 1)], previous);
+    expect(ids(out)).toEqual(['b', 'a']);
+  });
+
+  it('never counts unknown creators or topics as the same', () => {
+    const items = [item('1', 's1', 2, null, null), item('2', 's2', 1, null, null)];
+    expect(ids(spreadOut(items))).toEqual(['1', '2']);
+  });
+});
+
+describe('diversify', () => {
+  it('round-robins then spreads: a prolific creator does not fill the top', () => {
+    const items = [
+      ...[1, 2, 3, 4].map((i) => item(`t${i}`, 'TheBloke', 100 - i)),
+      item('x', 'X', 50),
+      item('y', 'Y', 40),
+    ];
+    const out = diversify(items);
+    // 4 of 6 by one creator: one repeat is unavoidable, and only one is made (first fit makes two).
+    expect(ids(out)).toEqual(['t1', 'x', 't2', 'y', 't3', 't4']);
+    expect(consecutive(out, 'creatorId')).toBe(1);
+  });
+});
+
+describe('cursor', () => {
+  it('round-trips and is opaque', () => {
+    const c = { now: '2024-10-01T00:00:00.000Z', offset: 20, lastId: 'org/model-x' };
+    const text = encodeCursor(c);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(text).not.toContain('org/model-x');
+    expect(decodeCursor(text)).toEqual(c);
+  });
+
+  it.each(['', 'not a cursor!', Buffer.from('feed1:[1,2]').toString('base64url'), Buffer.from('other:["2024-01-01",1,"x"]').toString('base64url'),
+    Buffer.from('feed1:["nope",1,"x"]').toString('base64url'), Buffer.from('feed1:["2024-01-01T00:00:00Z",-1,"x"]').toString('base64url')])(
+    'rejects %j with BAD_USER_INPUT',
+    (text) => {
+      expect(() => decodeCursor(text)).toThrow(HubgraphError);
+      try {
+        decodeCursor(text);
+      } catch (e) {
+        expect((e as HubgraphError).code).toBe('BAD_USER_INPUT');
+      }
+    },
+  );
+});
+
+describe('paginate', () => {
+  const list = Array.from({ length: 7 }, (_, i) => ({ id: `m${i}` }));
+  const now = '2024-10-01T00:00:00.000Z';
+  const all = (first: number, source = list) => {
+    const seen: string[] = [];
+    let after = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = paginate(source, first, now, after, (x) => x.id);
+      seen.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return { seen, last: page };
+      after = decodeCursor(page.pageInfo.endCursor!);
+    }
+    throw new Error('did not finish');
+  };
+
+  it('pages concatenate to the whole list without gaps or repeats', () => {
+    for (const first of [1, 2, 3, 7, 10]) expect(all(first).seen).toEqual(list.map((x) => x.id));
+  });
+
+  it('reports the end', () => {
+    const page = paginate(list, 10, now, null, (x) => x.id);
+    expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: page.edges[6]!.cursor });
+    expect(paginate([], 5, now, null, (x: { id: string }) => x.id).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+
+  it('continues after the cursor’s item when the list shifted in between', () => {
+    const page1 = paginate(list, 3, now, null, (x) => x.id);
+    const shifted = [{ id: 'new' }, ...list];
+    const page2 = paginate(shifted, 3, now, decodeCursor(page1.pageInfo.endCursor!), (x) => x.id);
+    expect(page2.edges.map((e) => e.node)).toEqual(['m3', 'm4', 'm5']);
+  });
+});
