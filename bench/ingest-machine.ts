@@ -1,0 +1,104 @@
+/**
+ * What a benchmark figure means depends on where it was taken: the machine (CPU, cores, memory,
+ * load when the run began), the software (Node, Neo4j) and the data (rows per input file). Also the
+ * small number helpers the ingest benchmark prints with.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { readRecords } from '../ingest/sources/files/read.js';
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  totalMemoryGiB: number;
+  /** 1/5/15-minute load averages when the benchmark started: other work on the machine skews figures. */
+  loadAverage: [number, number, number];
+  node: string;
+  platform: string;
+}
+
+export function machineInfo(): MachineInfo {
+  let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line) cpuModel = line.split(':').slice(1).join(':').trim();
+  } catch {
+    // Not Linux: os.cpus() is as good as it gets.
+  }
+  const [l1, l5, l15] = os.loadavg();
+  return {
+    cpuModel,
+    cores: os.cpus().length,
+    totalMemoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    loadAverage: [round(l1 ?? 0, 2), round(l5 ?? 0, 2), round(l15 ?? 0, 2)],
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** First line of `java -version` (the Neo4j server and the importer run on it). */
+export function javaVersion(): string {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return r.error ? `java not found (${r.error.message})` : ((r.stderr || r.stdout).trim().split('\n')[0] ?? 'unknown');
+}
+
+export interface FileRows {
+  file: string;
+  /** Records the project's reader parses from the file (header excluded). */
+  rows: number;
+  /** Pieces of the file the reader rejects (should be 0 for the demo corpus). */
+  rejected: number;
+}
+
+/** Counts records with the ingest reader itself (a line count would miscount quoted newlines). */
+export async function countRows(file: string): Promise<FileRows> {
+  let rows = 0;
+  let rejected = 0;
+  for await (const r of readRecords(file)) {
+    if (r.ok) rows++;
+    else rejected++;
+  }
+  return { file, rows, rejected };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function round(value: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export function perSecond(count: number, seconds: number): number {
+  return seconds > 0 ? Math.round(count / seconds) : 0;
+}
+
+/** 520206 → "520,206". */
+export function int(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
+}
+
+/** Peak resident set size of this Node process so far, in MiB (maxRSS is in KiB). */
+export function peakRssMiB(): number {
+  return round(process.resourceUsage().maxRSS / 1024, 0);
+}
+
+/** Peak resident set size (VmHWM) of another process, in MiB, or null when unreadable. */
+export function processPeakRssMiB(pid: number): number | null {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
+    const kib = line ? Number.parseInt(line.replace(/\D+/g, ''), 10) : Number.NaN;
+    return Number.isFinite(kib) ? round(kib / 1024, 0) : null;
+  } catch {
+    return null;
+  }
+}
