@@ -18,31 +18,14 @@
  * - `paginate`: every one of these follows `response.links["next"]["url"]` until absent; the next
  *   URL already carries the query, so the client never builds cursors itself.
  */
-import type { Logger } from '../../../src/log.js';
 import { ErrorCodes, HubgraphError } from '../../../src/errors.js';
 import { HubHttpError } from './errors.js';
-import { createHubHttp, type HubHttp } from './http.js';
+import { createHubHttp, type HubHttp, type HubHttpOptions } from './http.js';
 
-export interface HubClientDeps {
-  /** Injected for tests (replayed responses); default: the global fetch. */
-  fetch?: typeof fetch;
+/** The HTTP options (fetch, token, rate, retries, timeouts) plus where the Hub is. */
+export interface HubClientDeps extends Omit<HubHttpOptions, 'userAgent'> {
   /** Default https://huggingface.co. */
   baseUrl?: string;
-  /** Hub access token; sent as a Bearer header to baseUrl's origin only, never logged. */
-  token?: string;
-  log: Logger;
-  /** Default 100. */
-  requestsPerMinute?: number;
-  /** Retries after the first attempt on 429/5xx/network errors. Default 5. */
-  retries?: number;
-  /** First backoff delay (ms), doubled on each retry. Default 1000. */
-  minTimeoutMs?: number;
-  /** Cap on one backoff delay (ms). Default 30 000. */
-  maxTimeoutMs?: number;
-  /** Cap on how long a Retry-After header can make us wait (ms). Default 60 000. */
-  maxRetryAfterMs?: number;
-  /** Per-attempt timeout (ms). Default 30 000. */
-  timeoutMs?: number;
 }
 
 export type ModelSort = 'downloads' | 'likes' | 'createdAt';
