@@ -59,6 +59,12 @@ export interface ModelRecord {
   tagText: string;
   /** Provenance label, e.g. `hub-list-models-2024-09`. */
   source: string;
+  /**
+   * Whether the record carried tags (or card data) at all. When false (a dump without a tags
+   * column), the model's tag-derived relationships are left as they are instead of being replaced
+   * by nothing. Default true.
+   */
+  tagsKnown?: boolean;
 }
 
 /** A base-model lineage edge: `derived` DERIVED_FROM `base`. */

@@ -3,6 +3,8 @@
 // language, dataset, paper and (tag-derived) lineage relationships: the ones no longer in the
 // record are deleted, the rest merged, so nothing accumulates and a second run changes no counts.
 // Lineage edges loaded from the lineage file (source 'hf-lineage') are left to that job.
+// A record from a dump without tags (row.tagsKnown = false, e.g. the 2022 file) updates the
+// model's fields and task but leaves its tag-derived relationships and tagText alone.
 // Parameters: $rows — [{id, name, author, authorKind, downloads, likes, createdAt, lastModified,
 //   pipelineTag, tagText, source, tags, libraries, licenses, languages, datasets, papers, baseModels: [{id, kind}]}]
 UNWIND $rows AS row
@@ -13,7 +15,7 @@ SET m.name = row.name,
     m.createdAt = CASE WHEN row.createdAt IS NULL THEN null ELSE datetime(row.createdAt) END,
     m.lastModified = CASE WHEN row.lastModified IS NULL THEN null ELSE datetime(row.lastModified) END,
     m.pipelineTag = row.pipelineTag,
-    m.tagText = row.tagText,
+    m.tagText = CASE WHEN row.tagsKnown THEN row.tagText ELSE m.tagText END,
     m.source = row.source
 MERGE (c:Creator {id: row.author})
   ON CREATE SET c.name = row.author, c.kind = row.authorKind
@@ -22,15 +24,15 @@ MERGE (c)-[:CREATED]->(m)
 WITH m, c, row
 CALL (m, c) { MATCH (other:Creator)-[r:CREATED]->(m) WHERE other <> c DELETE r }
 CALL (m, row) { MATCH (m)-[r:HAS_TASK]->(t:Task) WHERE row.pipelineTag IS NULL OR t.id <> row.pipelineTag DELETE r }
-CALL (m, row) { MATCH (m)-[r:TAGGED]->(t:Tag) WHERE NOT t.id IN row.tags DELETE r }
-CALL (m, row) { MATCH (m)-[r:USES_LIBRARY]->(t:Library) WHERE NOT t.id IN row.libraries DELETE r }
-CALL (m, row) { MATCH (m)-[r:HAS_LICENSE]->(t:License) WHERE NOT t.id IN row.licenses DELETE r }
-CALL (m, row) { MATCH (m)-[r:SUPPORTS_LANGUAGE]->(t:Language) WHERE NOT t.id IN row.languages DELETE r }
-CALL (m, row) { MATCH (m)-[r:TRAINED_ON]->(t:Dataset) WHERE NOT t.id IN row.datasets DELETE r }
-CALL (m, row) { MATCH (m)-[r:CITES]->(t:Paper) WHERE NOT t.id IN row.papers DELETE r }
+CALL (m, row) { MATCH (m)-[r:TAGGED]->(t:Tag) WHERE row.tagsKnown AND NOT t.id IN row.tags DELETE r }
+CALL (m, row) { MATCH (m)-[r:USES_LIBRARY]->(t:Library) WHERE row.tagsKnown AND NOT t.id IN row.libraries DELETE r }
+CALL (m, row) { MATCH (m)-[r:HAS_LICENSE]->(t:License) WHERE row.tagsKnown AND NOT t.id IN row.licenses DELETE r }
+CALL (m, row) { MATCH (m)-[r:SUPPORTS_LANGUAGE]->(t:Language) WHERE row.tagsKnown AND NOT t.id IN row.languages DELETE r }
+CALL (m, row) { MATCH (m)-[r:TRAINED_ON]->(t:Dataset) WHERE row.tagsKnown AND NOT t.id IN row.datasets DELETE r }
+CALL (m, row) { MATCH (m)-[r:CITES]->(t:Paper) WHERE row.tagsKnown AND NOT t.id IN row.papers DELETE r }
 CALL (m, row) {
   MATCH (m)-[r:DERIVED_FROM {source: 'hub-tags'}]->(b:Model)
-  WHERE NOT b.id IN [x IN row.baseModels | x.id]
+  WHERE row.tagsKnown AND NOT b.id IN [x IN row.baseModels | x.id]
   DELETE r
 }
 FOREACH (x IN CASE WHEN row.pipelineTag IS NULL THEN [] ELSE [row.pipelineTag] END |

@@ -24,6 +24,7 @@ export function modelRow(m: ModelRecord): Record<string, unknown> {
     pipelineTag: m.pipelineTag,
     tagText: m.tagText,
     source: m.source,
+    tagsKnown: m.tagsKnown ?? true,
     tags: m.tags,
     libraries: m.libraries,
     licenses: m.licenses,

@@ -177,6 +177,8 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
     tags: classified.tags.filter((tag) => tag !== pipelineTag),
     tagText: tags.join(' '),
     source: options.source,
+    // A dump without a tags column (the 2022 one) says nothing about tags: not "no tags".
+    tagsKnown: !isMissing(pick(raw, MODEL_COLUMNS.tags).value) || card !== null || libraryName.value !== null,
   };
   return { ok: true, value: record, position, unknownTagPrefixes: classified.unknownPrefixes };
 }

@@ -89,6 +89,23 @@ describe('ingest models', () => {
     expect(m?.downloads).toBe(5);
   });
 
+  it('keeps tag relationships when a dump without a tags column (the 2022 file) updates a model', async () => {
+    // Regression: loading the 2022 dump used to delete the tags, papers, datasets… of models it shares with newer dumps.
+    const id = `${p}-org/keep`;
+    await load(writeNdjson(dir, 'keep.ndjson', [apiModel(p, 'keep')]));
+    const before = await db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
+    const csv = path.join(dir, 'model-info-2022.csv');
+    writeFileSync(csv, `modelId,author,creation_time,downloads,has_modelcard,task_category,task_domain\n${id},${p}-org,2022-01-01T00:00:00.000Z,77,True,text-generation,nlp\n`);
+    const summary = await load(csv);
+    expect(summary.totals).toMatchObject({ loaded: 1, rejected: 0 });
+    const after = await db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
+    expect(after).toEqual(before);
+    expect(after.length).toBeGreaterThan(5);
+    const [m] = await db.read<{ downloads: number; tagText: string }>('MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads, m.tagText AS tagText', { id });
+    expect(m?.downloads).toBe(77);
+    expect(m?.tagText).toContain('region:us');
+  });
+
   it('loads every good row of a corrupted file and quarantines every bad one with its reason and line', async () => {
     const good = (n: string) => JSON.stringify(apiModel(p, n));
     const lines: (string | Buffer)[] = [

@@ -98,6 +98,7 @@ describe('2024-09 list_models dump, CSV and NDJSON', async () => {
       tagText:
         'transformers pytorch safetensors audio-spectrogram-transformer audio-classification arxiv:2104.01778 license:bsd-3-clause endpoints_compatible region:us',
       source,
+      tagsKnown: true,
     });
   });
 });

@@ -51,6 +51,7 @@ describe('mapModel: the three input shapes', () => {
       tagText:
         'transformers pytorch bert fill-mask en dataset:bookcorpus arxiv:1810.04805 license:apache-2.0 endpoints_compatible region:us',
       source: 'test-source',
+      tagsKnown: true,
     });
   });
 
@@ -122,6 +123,7 @@ describe('mapModel: the three input shapes', () => {
       tags: ['gguf', 'llama'],
       tagText: 'transformers gguf llama base_model:quantized:meta-llama/Llama-2-7b-hf text-generation',
       source: 'test-source',
+      tagsKnown: true,
     });
   });
 
@@ -144,6 +146,8 @@ describe('mapModel: the three input shapes', () => {
       pipelineTag: 'fill-mask',
       tags: [],
       tagText: '',
+      // No tags column: the record says nothing about tags (the writer keeps existing ones).
+      tagsKnown: false,
     });
     expect(accepted(mapModel({ ...row, task_category: 'unknown', creation_time: '' }, at, options))).toMatchObject({
       pipelineTag: null,
