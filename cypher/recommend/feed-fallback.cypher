@@ -6,8 +6,8 @@
 //      models; strength = number of such paths.
 //  (b) FOLLOWED_TOPIC: the most popular models of the user's followed topics (popularity only:
 //      the all-time favourites, where the out-of-network tier takes the trending ones); strength 1.
-//  (c) GLOBALLY_TRENDING: the $globalPool most downloaded models (read in index order), re-ranked
-//      by freshness × popularity; strength 1, seeded by creator.
+//  (c) GLOBALLY_TRENDING: the $globalPool most downloaded models (read in index order, ties by
+//      id), re-ranked by freshness × popularity; strength 1, seeded by creator.
 // The sources form a cascade (returned as `rank` 0, 1, 2: nearby first, then topics, then the hub).
 // Score = strength × freshness × popularity as in feed-in-network.cypher, except (b) which ignores
 // freshness. Models the user created or liked never appear; only dated models (not lineage stubs).
@@ -61,7 +61,8 @@ CALL (u) {
   MATCH (m:Model)
   WHERE m.downloads >= 0
   WITH u, m
-  ORDER BY m.downloads DESC
+  // Ties broken by id, so the pool is the same set on every page request (still read in index order).
+  ORDER BY m.downloads DESC, m.id
   LIMIT $globalPool
   RETURN m, 2 AS rank, 'trending:' + coalesce(head([(c:Creator)-[:CREATED]->(m) | c.id]), m.id) AS seed, 1.0 AS strength,
     true AS fresh, {kind: 'GLOBALLY_TRENDING', via: []} AS reason
@@ -78,8 +79,9 @@ ORDER BY score DESC, m.id
 WITH rank, seed, collect({m: m, score: score, reason: reason})[..$perSeed] AS best
 UNWIND best AS b
 WITH b.m AS m, rank, seed, b.score AS score, b.reason AS reason
-// The sources are a cascade: nearby first, then the topics, then the whole hub.
-ORDER BY rank, score DESC, m.id
+// The sources are a cascade: nearby first, then the topics, then the whole hub. A model offered
+// by two seeds at one score is ordered by seed, so the rows kept by the limit never vary.
+ORDER BY rank, score DESC, m.id, seed
 LIMIT $tierSize
 RETURN m {.id, .name, .downloads, .likes, .createdAt, .lastModified, .pipelineTag} AS model,
   head([(c:Creator)-[:CREATED]->(m) | c.id]) AS creatorId, m.pipelineTag AS topic, rank, seed, score, reason

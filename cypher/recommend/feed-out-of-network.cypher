@@ -65,7 +65,8 @@ ORDER BY score DESC, m.id
 WITH seed, collect({m: m, score: score, reason: reason})[..$perSeed] AS best
 UNWIND best AS b
 WITH b.m AS m, seed, b.score AS score, b.reason AS reason
-ORDER BY score DESC, m.id
+// A model offered by two seeds at one score is ordered by seed, so the rows kept by the limit never vary.
+ORDER BY score DESC, m.id, seed
 LIMIT $tierSize
 RETURN m {.id, .name, .downloads, .likes, .createdAt, .lastModified, .pipelineTag} AS model,
   head([(c:Creator)-[:CREATED]->(m) | c.id]) AS creatorId, m.pipelineTag AS topic, seed, score, reason

@@ -25,7 +25,8 @@
  * Freshness multiplies every score, so the time `now` scales all scores alike and never changes an
  * order; the cursor still carries the first page's `now` so scores are identical across pages.
  *
- * Within a tier: one candidate per model (the best-scoring source), at most `perSeed` per seed,
+ * Within a tier: one candidate per model (the best-scoring source, ties to the smallest seed, so
+ * the list never depends on the order the database returns rows in), at most `perSeed` per seed,
  * at most `tierSize`, then round-robin by seed and spread out so no two consecutive items share a
  * creator or a topic where avoidable (feedCommon.ts). A model appears once, in its highest tier.
  * Models the user created or liked never appear (filtered in Cypher, before any limit).
@@ -37,7 +38,7 @@ import { withText, type Reason, type ReasonData } from './reason.js';
 import { badInput, intInRange, requiredId } from './input.js';
 import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
-import { decodeCursor, diversify, paginate, type Diversifiable, type Page } from './feedCommon.js';
+import { decodeCursor, diversify, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
 import { recommendedCreators } from './recommendedCreators.js';
 
 export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
@@ -195,28 +196,10 @@ async function modelsOfRecommendedCreators(
   });
 }
 
-/**
- * One candidate per model not yet in the feed (its best-scoring row), at most `perSeed` per seed,
- * the best `limit`.
- */
+/** The rows as candidates of one tier: one per model not yet in the feed (feedCommon.selectCandidates). */
 function candidates(rows: readonly Row[], tier: FeedTier, seen: ReadonlySet<string>, perSeed: number, limit: number): Candidate[] {
-  const best = new Map<string, Row>();
-  for (const row of rows) {
-    if (seen.has(row.model.id)) continue;
-    const current = best.get(row.model.id);
-    if (!current || row.score > current.score) best.set(row.model.id, row);
-  }
-  const perSeedCount = new Map<string, number>();
-  const out: Candidate[] = [];
-  const sorted = [...best.values()].sort((a, b) => b.score - a.score || (a.model.id < b.model.id ? -1 : 1));
-  for (const row of sorted) {
-    const n = perSeedCount.get(row.seed) ?? 0;
-    if (n >= perSeed) continue;
-    perSeedCount.set(row.seed, n + 1);
-    out.push({ id: row.model.id, seed: row.seed, creatorId: row.creatorId, topic: row.topic, score: row.score, row, tier });
-    if (out.length >= limit) break;
-  }
-  return out;
+  const all = rows.map((row): Candidate => ({ id: row.model.id, seed: row.seed, creatorId: row.creatorId, topic: row.topic, score: row.score, row, tier }));
+  return selectCandidates(all, seen, perSeed, limit);
 }
 
 function toItem(c: Candidate): FeedItem {

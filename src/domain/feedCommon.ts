@@ -1,6 +1,6 @@
 /**
- * The pure parts of feedCandidates: diversification, the opaque cursor and pagination. No
- * database here, so each is unit-tested on its own (tests/unit/feedCommon.test.ts).
+ * The pure parts of feedCandidates: candidate selection, diversification, the opaque cursor and
+ * pagination. No database here, so each is unit-tested on its own (tests/unit/feedCommon.test.ts).
  */
 import { badInput } from './input.js';
 
@@ -18,6 +18,35 @@ export interface Diversifiable {
 }
 
 const byScore = <T extends Diversifiable>(a: T, b: T) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The candidates of one tier segment: one per model not in `exclude` — its best-scoring source,
+ * and on equal scores the smallest seed — then, best first, at most `perSeed` per seed and `limit`
+ * in all. The result depends only on the set of rows, never on the order they arrive in: two
+ * sources can offer a model at the same score (a topic's trending model liked by one followed
+ * creator scores 1 × freshness × popularity both ways), the database returns such rows in no
+ * defined order, and the winning source decides the seed and so the model's place in the feed —
+ * which every page request recomputes, so it must not change between requests.
+ */
+export function selectCandidates<T extends Diversifiable>(rows: readonly T[], exclude: ReadonlySet<string>, perSeed: number, limit: number): T[] {
+  const best = new Map<string, T>();
+  for (const row of rows) {
+    if (exclude.has(row.id)) continue;
+    const current = best.get(row.id);
+    if (!current || row.score > current.score || (row.score === current.score && row.seed < current.seed)) best.set(row.id, row);
+  }
+  const perSeedCount = new Map<string, number>();
+  const out: T[] = [];
+  if (limit <= 0) return out;
+  for (const row of [...best.values()].sort(byScore)) {
+    const n = perSeedCount.get(row.seed) ?? 0;
+    if (n >= perSeed) continue;
+    perSeedCount.set(row.seed, n + 1);
+    out.push(row);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
 
 /**
  * Round-robin by seed: seeds ordered by their best candidate, then one candidate from each seed in

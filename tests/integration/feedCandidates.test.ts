@@ -44,7 +44,23 @@ describe('feedCandidates', () => {
     (await feedCandidates(db, { userId: id(userId), first: 100 }, { now: () => NOW, recommendCreators: noRecommendations, ...extra })).edges.map(
       (e) => e.node,
     );
-  const ids = (items: FeedItem[]) => items.map((i) => i.model.id.slice(p.length));
+  /** The whole feed (every page, at the largest page size). */
+  const whole = async (userId: string) => {
+    const items: FeedItem[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await feedCandidates(db, { userId: id(userId), first: 100, after }, { now: () => NOW, recommendCreators: noRecommendations });
+      items.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return items;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('the feed did not end within 10 pages');
+  };
+  // This suite's models without the prefix; other models (the database may hold the demo corpus or
+  // another run's data, whose models enter the fallback tier) keep their whole id, so two never
+  // look alike.
+  const name = (item: FeedItem) => (item.model.id.startsWith(p) ? item.model.id.slice(p.length) : item.model.id);
+  const ids = (items: FeedItem[]) => items.map(name);
 
   beforeAll(async () => {
     db = testDb();
@@ -97,14 +113,19 @@ describe('feedCandidates', () => {
     );
   });
   afterAll(async () => {
-    await gql.stop();
-    await cleanup(db, p);
-    await db.close();
+    // Cleanup first: a failing stop (a filtered run that never started the server) must not leave
+    // this suite's data behind for other suites to find.
+    try {
+      await cleanup(db, p);
+    } finally {
+      await db.close();
+      await gql.stop();
+    }
   });
 
   it('ranks in-network models by affinity × freshness × popularity (hand-computed)', async () => {
     const items = (await all('U')).filter((i) => i.tier === 'IN_NETWORK');
-    const score = Object.fromEntries(items.map((i) => [i.model.id.slice(p.length), i.score]));
+    const score = Object.fromEntries(items.map((i) => [name(i), i.score]));
     const a1 = 1 + Math.log(2);
     expect(score['F1/b']).toBeCloseTo(a1 * fresh(10) * pop(1000), 9);
     expect(score['F1/a']).toBeCloseTo(a1 * fresh(1) * pop(100), 9);
@@ -123,12 +144,12 @@ describe('feedCandidates', () => {
     // repeats where avoidable: F2/e (k3) goes before F2/a (k2) to keep k2 from following F1/b.
     expect(ids(items.filter((i) => i.tier === 'IN_NETWORK'))).toEqual(['F1/b', 'F2/e', 'F1/a', 'F2/a', 'F1/d']);
     expect(ids(items.filter((i) => i.tier === 'OUT_OF_NETWORK'))).toEqual(['G/g1', 'T/t1', 'H2/h', 'Q/q1', 'T/old']);
-    const creators = items.slice(0, 10).map((i) => i.model.id.slice(p.length).split('/')[0]);
+    const creators = items.slice(0, 10).map((i) => name(i).split('/')[0]);
     expect(creators.filter((c, i) => i > 0 && c === creators[i - 1])).toEqual([]);
   });
 
   it('explains out-of-network candidates', async () => {
-    const byId = new Map((await all('U')).map((i) => [i.model.id.slice(p.length), i]));
+    const byId = new Map((await all('U')).map((i) => [name(i), i]));
     const g1 = byId.get('G/g1')!;
     expect(g1.reason).toMatchObject({ kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW', count: 2, authoritySource: 'FOLLOWER_COUNT' });
     expect(g1.reason.text).toBe(`2 creators you follow also follow /${id('G')}`);
@@ -147,9 +168,16 @@ describe('feedCandidates', () => {
   });
 
   it('never offers a model the user created or liked, nor one twice', async () => {
-    const items = ids(await all('U'));
-    for (const excluded of ['U/own', 'F1/c', 'G/g2']) expect(items).not.toContain(excluded);
-    expect(new Set(items).size).toBe(items.length);
+    // Whole ids: the fallback tier may hold models of other data (the demo corpus), and the whole
+    // feed, every page of it, not only the first.
+    for (const items of [await all('U'), await whole('U')]) {
+      const modelIds = items.map((i) => i.model.id);
+      for (const excluded of ['U/own', 'F1/c', 'G/g2']) expect(modelIds).not.toContain(id(excluded));
+    }
+    for (const user of ['U', 'C2', 'C3']) {
+      const modelIds = (await whole(user)).map((i) => i.model.id);
+      expect(new Set(modelIds).size, user).toBe(modelIds.length);
+    }
   });
 
   it('adds models of recommended creators to the out-of-network tier with their reason', async () => {
@@ -190,20 +218,33 @@ describe('feedCandidates', () => {
         pageInfo { hasNextPage endCursor }
       }
     }`;
-    const whole = await gql(q, { u: id('U'), first: 100 });
-    expect(whole.errors).toBeUndefined();
-    const expected = whole.data.feedCandidates.edges.map((e: any) => e.node.model.id);
+    // The whole feed, page by page: a first page is at most 100 items, and the feed can be longer
+    // (three tiers of up to 100; on a database holding the demo corpus the hub's trending models
+    // fill the fallback tier).
+    const pageThrough = async (first: number) => {
+      const pages: string[][] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 400; guard++) {
+        const res: any = await gql(q, { u: id('U'), first, after });
+        expect(res.errors).toBeUndefined();
+        pages.push(res.data.feedCandidates.edges.map((e: any) => e.node.model.id));
+        if (!res.data.feedCandidates.pageInfo.hasNextPage) return pages;
+        after = res.data.feedCandidates.pageInfo.endCursor;
+      }
+      throw new Error('the feed did not end');
+    };
+    const big = await pageThrough(100);
+    const expected = big.flat();
     expect(expected.length).toBeGreaterThan(10);
-    const paged: string[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 50; guard++) {
-      const res: any = await gql(q, { u: id('U'), first: 3, after });
-      expect(res.errors).toBeUndefined();
-      paged.push(...res.data.feedCandidates.edges.map((e: any) => e.node.model.id));
-      if (!res.data.feedCandidates.pageInfo.hasNextPage) break;
-      after = res.data.feedCandidates.pageInfo.endCursor;
-    }
-    expect(paged).toEqual(expected);
+    expect(new Set(expected).size).toBe(expected.length);
+    // Every page but the last is full.
+    expect(big.slice(0, -1).every((page) => page.length === 100)).toBe(true);
+    const small = await pageThrough(7);
+    expect(small.flat()).toEqual(expected);
+    expect(small.slice(0, -1).every((page) => page.length === 7)).toBe(true);
+    // The first page is the head of the whole feed whatever its size.
+    const one = await gql(q, { u: id('U'), first: 3 });
+    expect(one.data.feedCandidates.edges.map((e: any) => e.node.model.id)).toEqual(expected.slice(0, 3));
   });
 
   it('refuses an unknown user, a bad cursor and a bad first with BAD_USER_INPUT', async () => {

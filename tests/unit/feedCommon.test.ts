@@ -1,4 +1,4 @@
-/** The feed's pure parts: round-robin by seed, spreading out creators and topics, the cursor, pagination. */
+/** The feed's pure parts: candidate selection, round-robin by seed, spreading out creators and topics, the cursor, pagination. */
 import { describe, expect, it } from 'vitest';
 import {
   decodeCursor,
@@ -6,6 +6,7 @@ import {
   encodeCursor,
   paginate,
   roundRobinBySeed,
+  selectCandidates,
   spreadOut,
   type Diversifiable,
 } from '../../src/domain/feedCommon.js';
@@ -73,6 +74,39 @@ describe('spreadOut', () => {
   it('never counts unknown creators or topics as the same', () => {
     const items = [item('1', 's1', 2, null, null), item('2', 's2', 1, null, null)];
     expect(ids(spreadOut(items))).toEqual(['1', '2']);
+  });
+});
+
+describe('selectCandidates', () => {
+  const permutations = <T>(xs: readonly T[]): T[][] =>
+    xs.length <= 1 ? [[...xs]] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+  const seeds = (xs: Diversifiable[]) => xs.map((x) => `${x.id}@${x.seed}`);
+
+  it('keeps one candidate per model, its best-scoring source, and never one already in the feed', () => {
+    const rows = [item('m1', 'topic:k', 2), item('m1', 'creator:A', 5), item('m2', 'creator:A', 4), item('m2', 'liked-by:B', 1), item('m3', 'S', 9)];
+    const out = selectCandidates(rows, new Set(['m3']), 5, 10);
+    expect(seeds(out)).toEqual(['m1@creator:A', 'm2@creator:A']);
+    expect(new Set(ids(out)).size).toBe(out.length);
+  });
+
+  it('does not depend on the order rows arrive in when two sources offer a model at one score', () => {
+    // The regression: on equal scores the first row used to win, and the database returns tied
+    // rows in no defined order, so the seed (and the model's place in the feed) could change
+    // between two page requests.
+    const rows = [item('m1', 'topic:k', 3), item('m1', 'liked-by:F1', 3), item('m2', 'topic:k', 2), item('m2', 'creator:A', 2), item('m3', 'liked-by:F1', 1)];
+    const expected = ['m1@liked-by:F1', 'm2@creator:A', 'm3@liked-by:F1'];
+    for (const order of permutations(rows)) {
+      const out = selectCandidates(order, new Set(), 5, 10);
+      expect(seeds(out)).toEqual(expected);
+      expect(ids(diversify(out))).toEqual(ids(diversify(selectCandidates(rows, new Set(), 5, 10))));
+    }
+  });
+
+  it('takes at most perSeed per seed and limit in all, best first (ties by model id)', () => {
+    const rows = [item('a1', 'A', 9), item('a2', 'A', 8), item('a3', 'A', 7), item('b2', 'B', 6), item('b1', 'B', 6), item('c1', 'C', 1)];
+    expect(ids(selectCandidates(rows, new Set(), 2, 10))).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
+    expect(ids(selectCandidates(rows, new Set(), 2, 3))).toEqual(['a1', 'a2', 'b1']);
+    expect(selectCandidates(rows, new Set(), 2, 0)).toEqual([]);
   });
 });
 
