@@ -72,7 +72,25 @@ export const SETTINGS = {
   HF_TOKEN: { schema: z.string().min(1).optional(), doc: 'Hugging Face token for live Hub crawls (optional; raises rate limits, reaches gated metadata).' },
   HUBGRAPH_HUB_URL: { schema: z.string().url().default('https://huggingface.co'), doc: 'Base URL of the Hugging Face Hub API.' },
   HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
-  HUBGRAPH_TX_TIMEOUT_MS: { schema: positiveInt.default(15_000), doc: 'Per-request transaction timeout for API queries (ms).' },
+  HUBGRAPH_TX_TIMEOUT_MS: {
+    schema: positiveInt.default(15_000),
+    doc: 'Transaction timeout of every Neo4j query an API request runs (ms); past it Neo4j stops the query and the client gets QUERY_TIMEOUT.',
+  },
+  // Query limits (src/graphql/plugins/limits.ts): a refused query is HTTP 400, code BAD_USER_INPUT, and never runs.
+  HUBGRAPH_MAX_QUERY_LENGTH: { schema: positiveInt.default(20_000), doc: 'Longest GraphQL query text, in characters (checked before parsing; pass long values as variables).' },
+  HUBGRAPH_MAX_TOKENS: { schema: positiveInt.default(2_000), doc: 'Most lexical tokens in a query (names, punctuation, values; checked before parsing).' },
+  HUBGRAPH_MAX_DEPTH: { schema: positiveInt.default(10), doc: 'Deepest field nesting of an operation (`{ a { b } }` is 2; a fragment spread counts one level).' },
+  HUBGRAPH_MAX_ALIASES: { schema: positiveInt.default(30), doc: 'Most aliased fields in an operation.' },
+  HUBGRAPH_MAX_DIRECTIVES: { schema: positiveInt.default(50), doc: 'Most directives (`@include`, `@skip`, …) in an operation.' },
+  HUBGRAPH_MAX_COST: {
+    schema: positiveInt.default(15_000),
+    doc: 'Highest operation cost: each field costs 1, times the `first`/`limit` of the list it is in (HUBGRAPH_COST_LIST_SIZE for a list without one). Room for the largest `subgraph` (12,003 with every field).',
+  },
+  HUBGRAPH_COST_LIST_SIZE: { schema: positiveInt.default(10), doc: 'Items the cost assumes for a list field with no `first`/`limit` (tags, reasons’ `via`, …).' },
+  HUBGRAPH_MAX_FIRST: {
+    schema: positiveInt.default(2_000),
+    doc: 'Largest `first` or `limit` argument anywhere in an operation (a backstop: each field’s own range, e.g. 1–100, still applies).',
+  },
   // API access (src/graphql/plugins/auth.ts).
   HUBGRAPH_API_KEY: {
     schema: z.string().min(16, 'must have at least 16 characters').optional(),
@@ -108,6 +126,30 @@ export const SETTINGS = {
   HUBGRAPH_SEARCH_W_FOLLOWERS: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + followers) of the creator.' },
   HUBGRAPH_SEARCH_W_LIKES: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + likes) (the model’s, or all of a creator’s models).' },
   HUBGRAPH_SEARCH_W_MODELS: { schema: weight.default(0.2), doc: 'search: weight of ln(1 + models) the creator published.' },
+  // analytics (src/analytics/): authority, communities, write-back.
+  HUBGRAPH_ANALYTICS_ENGINE: {
+    schema: z.enum(['graphology', 'gds']).default('graphology'),
+    doc: 'analytics: `graphology` (in this process) or `gds` (Neo4j Graph Data Science, which must be installed in the Neo4j).',
+  },
+  HUBGRAPH_ANALYTICS_SEED: { schema: z.coerce.number().int().min(0).max(4294967295).default(42), doc: 'analytics: seed of Louvain’s random node order (same graph + seed → same communities).' },
+  HUBGRAPH_ANALYTICS_DAMPING: { schema: z.coerce.number().gt(0).lt(1).default(0.85), doc: 'analytics: PageRank damping factor α.' },
+  HUBGRAPH_ANALYTICS_RESOLUTION: { schema: z.coerce.number().positive().default(1), doc: 'analytics: Louvain resolution γ (above 1: more, smaller communities).' },
+  HUBGRAPH_ANALYTICS_MAX_ITERATIONS: { schema: positiveInt.default(1000), doc: 'analytics: most PageRank / HITS iterations before failing with ANALYTICS_NOT_CONVERGED.' },
+  HUBGRAPH_ANALYTICS_BATCH_SIZE: { schema: positiveInt.max(100_000).default(10_000), doc: 'analytics: rows per page when projecting from Neo4j and per UNWIND when writing back.' },
+  HUBGRAPH_ANALYTICS_MIN_COMMUNITY_SIZE: { schema: positiveInt.default(3), doc: 'analytics: smaller communities get no Community node (their members no communityId).' },
+  HUBGRAPH_ANALYTICS_COFOLLOW_MIN_JACCARD: {
+    schema: z.coerce.number().min(0).max(1).default(0.05),
+    doc: 'analytics: co-follow graph keeps a creator pair when the Jaccard similarity of their follower sets reaches this.',
+  },
+  HUBGRAPH_ANALYTICS_COFOLLOW_MIN_COMMON: { schema: positiveInt.default(2), doc: 'analytics: … and they have at least this many followers in common.' },
+  HUBGRAPH_ANALYTICS_COFOLLOW_MAX_FOLLOWING: {
+    schema: positiveInt.default(1000),
+    doc: 'analytics: followers who follow more creators than this are left out of co-follow counts.',
+  },
+  HUBGRAPH_ANALYTICS_MODEL_MAX_SHARED: {
+    schema: positiveInt.default(200),
+    doc: 'analytics: model graph: a task/tag/library/dataset/paper on more models than this is a hub and links nothing.',
+  },
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -138,6 +180,17 @@ export interface Config {
   server: { host: string; port: number; txTimeoutMs: number };
   log: { level: string; pretty: boolean | undefined };
   dataDir: string | undefined;
+  /** Query limits, enforced before execution (src/graphql/plugins/limits.ts). */
+  limits: {
+    maxQueryLength: number;
+    maxTokens: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxCost: number;
+    costListSize: number;
+    maxFirst: number;
+  };
   /** API access: the key mutations need, and whether reads need it too. */
   api: { key: string | undefined; requireKeyForReads: boolean };
   /** Scoring settings of the recommendation and search questions (defaults in each domain module's DEFAULTS). */
@@ -155,6 +208,18 @@ export interface Config {
       fallbackBelow: number;
     };
     search: { weights: { relevance: number; followers: number; likes: number; models: number } };
+  };
+  /** Analytics (src/analytics/): defaults of `hubgraph analytics run`. */
+  analytics: {
+    engine: 'graphology' | 'gds';
+    seed: number;
+    damping: number;
+    resolution: number;
+    maxIterations: number;
+    batchSize: number;
+    minCommunitySize: number;
+    coFollow: { minJaccard: number; minCommon: number; maxFollowing: number };
+    modelMaxShared: number;
   };
   ingest: {
     batchSize: number;
@@ -224,6 +289,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : existsSync(defaultDataDir) ? defaultDataDir : undefined,
+    limits: {
+      maxQueryLength: e.HUBGRAPH_MAX_QUERY_LENGTH,
+      maxTokens: e.HUBGRAPH_MAX_TOKENS,
+      maxDepth: e.HUBGRAPH_MAX_DEPTH,
+      maxAliases: e.HUBGRAPH_MAX_ALIASES,
+      maxDirectives: e.HUBGRAPH_MAX_DIRECTIVES,
+      maxCost: e.HUBGRAPH_MAX_COST,
+      costListSize: e.HUBGRAPH_COST_LIST_SIZE,
+      maxFirst: e.HUBGRAPH_MAX_FIRST,
+    },
     api: { key: e.HUBGRAPH_API_KEY, requireKeyForReads: e.HUBGRAPH_REQUIRE_KEY_FOR_READS },
     recommend: {
       similar: {
@@ -258,6 +333,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           models: e.HUBGRAPH_SEARCH_W_MODELS,
         },
       },
+    },
+    analytics: {
+      engine: e.HUBGRAPH_ANALYTICS_ENGINE,
+      seed: e.HUBGRAPH_ANALYTICS_SEED,
+      damping: e.HUBGRAPH_ANALYTICS_DAMPING,
+      resolution: e.HUBGRAPH_ANALYTICS_RESOLUTION,
+      maxIterations: e.HUBGRAPH_ANALYTICS_MAX_ITERATIONS,
+      batchSize: e.HUBGRAPH_ANALYTICS_BATCH_SIZE,
+      minCommunitySize: e.HUBGRAPH_ANALYTICS_MIN_COMMUNITY_SIZE,
+      coFollow: {
+        minJaccard: e.HUBGRAPH_ANALYTICS_COFOLLOW_MIN_JACCARD,
+        minCommon: e.HUBGRAPH_ANALYTICS_COFOLLOW_MIN_COMMON,
+        maxFollowing: e.HUBGRAPH_ANALYTICS_COFOLLOW_MAX_FOLLOWING,
+      },
+      modelMaxShared: e.HUBGRAPH_ANALYTICS_MODEL_MAX_SHARED,
     },
     ingest: {
       batchSize: e.HUBGRAPH_BATCH_SIZE,

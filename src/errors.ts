@@ -24,6 +24,8 @@ export const ErrorCodes = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A query ran past its transaction timeout (HUBGRAPH_TX_TIMEOUT_MS) and Neo4j stopped it. */
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   ANALYTICS_NOT_CONVERGED: 'ANALYTICS_NOT_CONVERGED',
   GDS_UNAVAILABLE: 'GDS_UNAVAILABLE',
 } as const;

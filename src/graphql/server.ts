@@ -10,11 +10,12 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Db } from '../neo4j/db.js';
+import { withDefaults, type Db } from '../neo4j/db.js';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { apiKeyPlugin } from './plugins/auth.js';
+import { queryLimits } from './plugins/limits.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 
@@ -33,6 +34,7 @@ export interface RunningServer {
 }
 
 export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<GraphQLContext> {
+  const limits = queryLimits(deps.config.limits, deps.log);
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -41,7 +43,9 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     // Our shutdown (src/cli/start.ts) stops Apollo, the driver and Neo4j in order; Apollo's own
     // signal handler would re-raise SIGINT and kill the process before Neo4j is stopped.
     stopOnTerminationSignals: false,
-    plugins: [apiKeyPlugin(deps.config.api), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [limits.plugin, apiKeyPlugin(deps.config.api), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
   });
 }
 
@@ -84,6 +88,8 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   const maxBody = deps.maxBodyBytes ?? 1024 * 1024;
   const httpServer = http.createServer();
   const apollo = createApollo(deps, httpServer);
+  // Every query a request runs gets the transaction timeout (Neo4j stops it past that: QUERY_TIMEOUT).
+  const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
@@ -113,7 +119,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async (): Promise<GraphQLContext & BaseContext> => ({ db, log, config, loaders: createLoaders(db) }),
+          context: async (): Promise<GraphQLContext & BaseContext> => ({ db: requestDb, log, config, loaders: createLoaders(requestDb) }),
         });
         for (const [k, v] of result.headers) res.setHeader(k, v);
         res.statusCode = result.status ?? 200;

@@ -93,7 +93,11 @@ export function createDb(options: CreateDbOptions): Db {
     ...(o?.timeoutMs ? { timeout: o.timeoutMs } : {}),
   });
 
-  async function withSession<T>(mode: 'READ' | 'WRITE', work: (s: ReturnType<Driver['session']>) => Promise<T>): Promise<T> {
+  async function withSession<T>(
+    mode: 'READ' | 'WRITE',
+    o: RunOptions | undefined,
+    work: (s: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
     const session = driver.session({
       database: connection.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -101,7 +105,7 @@ export function createDb(options: CreateDbOptions): Db {
     try {
       return await work(session);
     } catch (error) {
-      throw mapNeo4jError(error, target);
+      throw mapNeo4jError(error, target, o?.timeoutMs);
     } finally {
       await session.close();
     }
@@ -111,12 +115,12 @@ export function createDb(options: CreateDbOptions): Db {
     uri: connection.uri,
     database: connection.database,
     read(cypher, params = {}, o) {
-      return withSession('READ', (s) =>
+      return withSession('READ', o, (s) =>
         s.executeRead(async (tx) => (await tx.run(cypher, toParams(params))).records.map((r) => recordToPlain(r)), config(o)),
       );
     },
     write(cypher, params = {}, o) {
-      return withSession('WRITE', (s) =>
+      return withSession('WRITE', o, (s) =>
         s.executeWrite(async (tx) => {
           const result = await tx.run(cypher, toParams(params));
           return { rows: result.records.map((r) => recordToPlain(r)), summary: summarize(result) };
@@ -124,10 +128,10 @@ export function createDb(options: CreateDbOptions): Db {
       );
     },
     writeTx(work, o) {
-      return withSession('WRITE', (s) => s.executeWrite(work, config(o)));
+      return withSession('WRITE', o, (s) => s.executeWrite(work, config(o)));
     },
     readTx(work, o) {
-      return withSession('READ', (s) => s.executeRead(work, config(o)));
+      return withSession('READ', o, (s) => s.executeRead(work, config(o)));
     },
     async verify() {
       try {
@@ -145,5 +149,25 @@ export function createDb(options: CreateDbOptions): Db {
     async close() {
       await driver.close();
     },
+  };
+}
+
+/**
+ * The same Db with default run options: every read, write, readTx and writeTx that sets no
+ * `timeoutMs` gets this one, so Neo4j stops a runaway query and the caller gets QUERY_TIMEOUT.
+ * The API wraps the Db it hands each request (HUBGRAPH_TX_TIMEOUT_MS) so domain functions need not
+ * carry a timeout. The wrapper shares the driver: `close()` closes it for both.
+ */
+export function withDefaults(db: Db, defaults: { timeoutMs: number }): Db {
+  const withTimeout = (o: RunOptions | undefined): RunOptions => ({ ...o, timeoutMs: o?.timeoutMs ?? defaults.timeoutMs });
+  return {
+    uri: db.uri,
+    database: db.database,
+    read: (cypher, params, o) => db.read(cypher, params, withTimeout(o)),
+    write: (cypher, params, o) => db.write(cypher, params, withTimeout(o)),
+    readTx: (work, o) => db.readTx(work, withTimeout(o)),
+    writeTx: (work, o) => db.writeTx(work, withTimeout(o)),
+    verify: () => db.verify(),
+    close: () => db.close(),
   };
 }

@@ -13,9 +13,23 @@ export interface ConnectionTarget {
   local?: boolean;
 }
 
-export function mapNeo4jError(error: unknown, target: ConnectionTarget): unknown {
+/**
+ * Neo4j's codes for a transaction stopped by its timeout: the one the client set at the start
+ * (`TransactionTimedOutClientConfiguration`, 5.x) and the server-wide `db.transaction.timeout`.
+ */
+const TIMEOUT_CODES = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
+
+/** `timeoutMs`: the transaction timeout the failed work ran with, named in a QUERY_TIMEOUT error. */
+export function mapNeo4jError(error: unknown, target: ConnectionTarget, timeoutMs?: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
+  if (TIMEOUT_CODES.has(code)) {
+    return new HubgraphError(
+      ErrorCodes.QUERY_TIMEOUT,
+      timeoutMs === undefined ? 'The query took longer than the server allows' : `The query took longer than ${timeoutMs} ms`,
+      { hint: 'ask for less (a smaller `first`, fewer nested fields) or try again later', cause: error },
+    );
+  }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new HubgraphError(
       ErrorCodes.NEO4J_AUTH,
