@@ -10,7 +10,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
+import { createDb } from '../../src/neo4j/db.js';
 import { start, stop } from '../../src/neo4j/local.js';
+import { migrate } from '../../src/neo4j/migrate.js';
 import { TEST_LOCAL_NEO4J, type TestNeo4j } from './neo4j.js';
 
 async function dockerAnswers(): Promise<boolean> {
@@ -26,6 +28,16 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
+/** Every suite reads a migrated database (constraints, indexes, full-text indexes), whatever order they run in. */
+async function migrated(n: Pick<TestNeo4j, 'uri' | 'user' | 'password' | 'database'>): Promise<void> {
+  const db = createDb({ connection: { uri: n.uri, user: n.user, password: n.password, database: n.database }, log: silentLogger() });
+  try {
+    await migrate(db, silentLogger());
+  } finally {
+    await db.close();
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = process.env;
   if (env.NEO4J_URI) {
@@ -37,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       database: env.NEO4J_DATABASE ?? 'neo4j',
       local: null,
     };
+    await migrated(neo4j);
     project.provide('neo4j', neo4j);
     console.log(`[tests] using Neo4j at ${neo4j.uri} (NEO4J_URI)`);
     return async () => {};
@@ -44,6 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (await dockerAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('hubgraph-test').withApoc().start();
+    await migrated({ uri: container.getBoltUri(), user: container.getUsername(), password: container.getPassword(), database: 'neo4j' });
     project.provide('neo4j', {
       mode: 'testcontainers',
       uri: container.getBoltUri(),
@@ -61,6 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const log = silentLogger();
   const r = await start(local, log);
   console.log(`[tests] ${r.reused ? 'reusing' : 'started'} the local test Neo4j at ${r.boltUri} in ${r.seconds.toFixed(1)} s`);
+  await migrated({ uri: r.boltUri, user: 'neo4j', password: local.password, database: 'neo4j' });
   project.provide('neo4j', {
     mode: 'local',
     uri: r.boltUri,
