@@ -24,9 +24,9 @@ export function registerStartCommands(program: Command, context: () => CliContex
 
   program
     .command('serve')
-    .description('serve the GraphQL API against the configured Neo4j (which must be running)')
+    .description('migrate (idempotent) and serve the GraphQL API against the configured Neo4j (which must be running)')
     .action(async () => {
-      await run(context(), { manageNeo4j: false, migrate: false, demo: false });
+      await run(context(), { manageNeo4j: false, migrate: true, demo: false });
     });
 }
 
