@@ -1,0 +1,584 @@
+/**
+ * `npm run bench:api` — how fast the GraphQL API answers, in figures (printed and written to
+ * reports/bench-api.json); it never asserts a timing.
+ *
+ *  1. Starts its own local Neo4j (home .neo4j-bench-api, Bolt 48687, HTTP 48474, heap 2g, page
+ *     cache 1g) and keeps its store between runs: the demo corpus is loaded (ingestDemo) only when
+ *     the store is empty, so a re-run starts measuring within seconds; `--fresh` wipes it first.
+ *     The bench Neo4j is stopped at the end, on error and on Ctrl-C.
+ *  2. Starts the GraphQL server in-process (startServer, 127.0.0.1, a free port) and, per question,
+ *     sends a fixed number of requests (--requests, default 200) from 8 concurrent clients over HTTP
+ *     (fetch, keep-alive) over a fixed, seeded set of ids: stand-in users following ≥ 5 creators,
+ *     the most followed creators, the tasks with the most models, models sampled from the most
+ *     downloaded, a fixed list of search texts. p50/p95/p99 latency and req/s.
+ *  3. The same questions through the bare driver (the domain function called with the Db, as the
+ *     resolver does; same ids, same concurrency): GraphQL overhead = GraphQL p50 ÷ driver p50.
+ *  4. The same Cypher served by @neo4j/graphql through `@cypher` fields for three representative
+ *     questions (secondDegree, commonlyFollowedWith, topicTopContributors), installed in a temp
+ *     folder (it is not a project dependency) and run as a child process (bench/api-neo4jgraphql.mjs).
+ *
+ * Targets printed next to the figures (met / not met): GraphQL ≤ 1.2× the bare driver (p50);
+ * faster than @neo4j/graphql; p99 ≤ 60 ms for the creator questions and ≤ 150 ms for feedCandidates.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { ingestDemo } from '../ingest/jobs/demo.js';
+import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
+import { seededRng } from '../src/analytics/rng.js';
+import { loadConfig, PROJECT_ROOT, type Config, type LocalNeo4jConfig } from '../src/config.js';
+import { commonlyFollowedWith } from '../src/domain/commonlyFollowedWith.js';
+import { feedCandidates } from '../src/domain/feedCandidates.js';
+import { followBack } from '../src/domain/followBack.js';
+import { followOfFollow } from '../src/domain/followOfFollow.js';
+import { popularAmongSimilarUsers } from '../src/domain/popularAmongSimilarUsers.js';
+import { recommendedCreators } from '../src/domain/recommendedCreators.js';
+import { search } from '../src/domain/search.js';
+import { DEFAULTS as SECOND_DEGREE_DEFAULTS, secondDegree } from '../src/domain/secondDegree.js';
+import { similarCreators } from '../src/domain/similarCreators.js';
+import { similarModels } from '../src/domain/similarModels.js';
+import { DEFAULTS as TOPIC_DEFAULTS, topicTopContributors } from '../src/domain/topicTopContributors.js';
+import { startServer, type RunningServer } from '../src/graphql/server.js';
+import { createLogger } from '../src/log.js';
+import { loadCypher } from '../src/neo4j/cypher.js';
+import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
+import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
+import { machineInfo, median, round } from './ingest-machine.js';
+
+const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
+  home: path.join(PROJECT_ROOT, '.neo4j-bench-api'),
+  boltPort: 48687,
+  httpPort: 48474,
+  heap: '2g',
+  pagecache: '1g',
+  password: 'hubgraph-bench',
+};
+const REPORT_FILE = path.join(PROJECT_ROOT, 'reports', 'bench-api.json');
+const NEO4J_GRAPHQL_VERSION = '7.6.3';
+const NEO4J_GRAPHQL_DIR = path.join(os.tmpdir(), 'neo4jgraphql');
+const NEO4J_GRAPHQL_SCRIPT = path.join(PROJECT_ROOT, 'bench', 'api-neo4jgraphql.mjs');
+const SEARCH_TEXTS = ['llama', 'bert', 'whisper', 'stable diffusion', 'mistral', 'qwen', 'sentence transformers', 'vit', 't5', 'gpt2'];
+
+interface Options {
+  requests: number;
+  concurrency: number;
+  seed: number;
+  fresh: boolean;
+  neo4jGraphql: boolean;
+  boltPort: number;
+  httpPort: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+const pad = (v: string | number, n: number) => String(v).padStart(n);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+// ── ids ──────────────────────────────────────────────────────────────────────────────────────
+interface Ids {
+  users: string[];
+  creators: string[];
+  tasks: string[];
+  models: string[];
+  searches: string[];
+}
+
+function sample<T>(items: readonly T[], n: number, rng: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+async function pickIds(db: Db, seed: number): Promise<Ids> {
+  const rng = seededRng(seed);
+  const users = await db.read<{ id: string }>(
+    'MATCH (u:User {source: $source}) WHERE COUNT { (u)-[:FOLLOWS]->() } >= 5 RETURN u.id AS id ORDER BY id',
+    { source: STANDIN_SOURCE },
+  );
+  const creators = await db.read<{ id: string }>('MATCH (c:Creator) WITH c, COUNT { (c)<-[:FOLLOWS]-() } AS f ORDER BY f DESC, c.id ASC LIMIT 20 RETURN c.id AS id');
+  const tasks = await db.read<{ id: string }>('MATCH (t:Task) WITH t, COUNT { (t)<-[:HAS_TASK]-() } AS m ORDER BY m DESC, t.id ASC LIMIT 10 RETURN t.id AS id');
+  const models = await db.read<{ id: string }>(
+    'MATCH (m:Model) WHERE m.downloads IS NOT NULL WITH m ORDER BY m.downloads DESC, m.id ASC LIMIT 1000 RETURN m.id AS id',
+  );
+  return {
+    users: sample(users.map((r) => r.id), 20, rng),
+    creators: creators.map((r) => r.id),
+    tasks: tasks.map((r) => r.id),
+    models: sample(models.map((r) => r.id), 20, rng),
+    searches: SEARCH_TEXTS,
+  };
+}
+
+// ── questions ────────────────────────────────────────────────────────────────────────────────
+type Kind = 'user' | 'creator' | 'task' | 'model' | 'search';
+interface Question {
+  name: string;
+  kind: Kind;
+  /** p99 target over GraphQL in ms, when there is one. */
+  p99TargetMs: number | null;
+  /** The GraphQL request for one id. */
+  graphql: (id: string) => { query: string; variables: Record<string, unknown> };
+  /** The same question through the bare driver (the domain function, as the resolver calls it). */
+  driver: (db: Db, config: Config, id: string) => Promise<unknown>;
+}
+
+const REC = '{ creator { id name kind source } score reason { kind text count via { type id } } }';
+const userQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(userId: $id, first: 20) ${REC} }`, variables: { id } });
+const creatorQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(creatorId: $id, first: 20) ${REC} }`, variables: { id } });
+
+const QUESTIONS: Question[] = [
+  { name: 'followOfFollow', kind: 'user', p99TargetMs: 60, graphql: userQ('followOfFollow'), driver: (db, _c, id) => followOfFollow(db, { userId: id, first: 20 }) },
+  {
+    name: 'commonlyFollowedWith',
+    kind: 'creator',
+    p99TargetMs: 60,
+    graphql: creatorQ('commonlyFollowedWith'),
+    driver: (db, _c, id) => commonlyFollowedWith(db, { creatorId: id, first: 20 }),
+  },
+  { name: 'secondDegree', kind: 'user', p99TargetMs: 60, graphql: userQ('secondDegree'), driver: (db, _c, id) => secondDegree(db, { userId: id, first: 20 }) },
+  { name: 'followBack', kind: 'user', p99TargetMs: 60, graphql: userQ('followBack'), driver: (db, _c, id) => followBack(db, { userId: id, first: 20 }) },
+  { name: 'similarCreators', kind: 'creator', p99TargetMs: 60, graphql: creatorQ('similarCreators'), driver: (db, _c, id) => similarCreators(db, { creatorId: id, first: 20 }) },
+  {
+    name: 'topicTopContributors',
+    kind: 'task',
+    p99TargetMs: 60,
+    graphql: (id) => ({ query: `query Q($id: ID!) { topicTopContributors(taskId: $id, first: 20) ${REC} }`, variables: { id } }),
+    driver: (db, _c, id) => topicTopContributors(db, { taskId: id, first: 20 }),
+  },
+  {
+    name: 'popularAmongSimilarUsers',
+    kind: 'user',
+    p99TargetMs: 60,
+    graphql: userQ('popularAmongSimilarUsers'),
+    driver: (db, _c, id) => popularAmongSimilarUsers(db, { userId: id, first: 20 }),
+  },
+  {
+    name: 'recommendedCreators',
+    kind: 'user',
+    p99TargetMs: 60,
+    graphql: userQ('recommendedCreators'),
+    driver: (db, _c, id) => recommendedCreators(db, { userId: id, first: 20 }),
+  },
+  {
+    name: 'feedCandidates',
+    kind: 'user',
+    p99TargetMs: 150,
+    graphql: (id) => ({
+      query:
+        'query Q($id: ID!) { feedCandidates(userId: $id, first: 20) { edges { cursor node { model { id name downloads likes } score tier reason { kind text count via { type id } } } } pageInfo { hasNextPage endCursor } } }',
+      variables: { id },
+    }),
+    driver: (db, c, id) => feedCandidates(db, { userId: id, first: 20 }, c.recommend.feed),
+  },
+  {
+    name: 'similarModels',
+    kind: 'model',
+    p99TargetMs: null,
+    graphql: (id) => ({
+      query:
+        'query Q($id: ID!) { similarModels(modelId: $id, first: 10) { model { id name downloads likes } score reason { kind text via { type id } } metaPaths { metaPath pathSim weight sharedPaths } } }',
+      variables: { id },
+    }),
+    driver: (db, c, id) => similarModels(db, { modelId: id, first: 10 }, c.recommend.similar),
+  },
+  {
+    name: 'search',
+    kind: 'search',
+    p99TargetMs: null,
+    graphql: (id) => ({
+      query: 'query Q($q: String!) { search(query: $q, first: 20) { kind score relevance followers likes models model { id name } creator { id name } } }',
+      variables: { q: id },
+    }),
+    driver: (db, c, id) => search(db, { query: id, first: 20 }, c.recommend.search),
+  },
+];
+
+function idsFor(ids: Ids, kind: Kind): string[] {
+  return { user: ids.users, creator: ids.creators, task: ids.tasks, model: ids.models, search: ids.searches }[kind];
+}
+
+// ── load generation ──────────────────────────────────────────────────────────────────────────
+interface Figures {
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  reqPerSec: number;
+  seconds: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[k]!;
+}
+
+/** `total` calls of `one(i)` from `concurrency` workers; each worker takes the next index. Errors are counted, not timed out. */
+async function load(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const t0 = process.hrtime.bigint();
+      try {
+        await one(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      } catch (error) {
+        errors++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: total,
+    errors,
+    firstError,
+    p50: round(percentile(latencies, 50), 1),
+    p95: round(percentile(latencies, 95), 1),
+    p99: round(percentile(latencies, 99), 1),
+    max: round(latencies.at(-1) ?? Number.NaN, 1),
+    reqPerSec: round(latencies.length / seconds, 1),
+    seconds: round(seconds, 2),
+  };
+}
+
+/** One GraphQL POST; fails on a non-200 status or any `errors` entry. Global fetch (undici) keeps connections alive. */
+async function post(url: string, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  const json = JSON.parse(text) as { errors?: { message: string }[]; data?: unknown };
+  if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors[0]!.message.slice(0, 300)}`);
+}
+
+// ── @neo4j/graphql ───────────────────────────────────────────────────────────────────────────
+/** Question → @cypher field over the project's own Cypher file; parameters that are not GraphQL arguments are inlined. */
+const NEO4J_GRAPHQL_FIELDS: { name: string; arg: 'userId' | 'creatorId' | 'taskId'; kind: Kind; file: string; inline: Record<string, string>; via: boolean }[] = [
+  { name: 'secondDegree', arg: 'userId', kind: 'user', file: 'recommend/second-degree', inline: { minCount: String(SECOND_DEGREE_DEFAULTS.minCount) }, via: true },
+  { name: 'commonlyFollowedWith', arg: 'creatorId', kind: 'creator', file: 'recommend/commonly-followed-with', inline: {}, via: false },
+  {
+    name: 'topicTopContributors',
+    arg: 'taskId',
+    kind: 'task',
+    file: 'recommend/topic-top-contributors',
+    inline: { authorityWeight: `${TOPIC_DEFAULTS.authorityWeight}.0` },
+    via: false,
+  },
+];
+
+function neo4jGraphqlTypeDefs(): string {
+  const fields = NEO4J_GRAPHQL_FIELDS.map((f) => {
+    let cypher = loadCypher(f.file)
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('//'))
+      .join('\n')
+      .trim();
+    for (const [param, value] of Object.entries(f.inline)) cypher = cypher.replaceAll(`$${param}`, value);
+    // GraphQL Int arrives as a float parameter: LIMIT needs an integer.
+    cypher = cypher.replaceAll('$first', 'toInteger($first)');
+    const statement = `CALL () {\n${cypher}\n}\nRETURN {id: creator.id, name: creator.name, kind: creator.kind, source: creator.source, score: score, count: count, via: ${f.via ? 'via' : '[]'}} AS rec`;
+    return `  ${f.name}(${f.arg}: ID!, first: Int = 20): [CreatorRec!]!\n    @cypher(statement: """\n${statement}\n""", columnName: "rec")`;
+  });
+  return [
+    'type Creator @node {\n  id: ID!\n  name: String\n}',
+    'type CreatorRec {\n  id: ID!\n  name: String\n  kind: String\n  source: String\n  score: Float!\n  count: Int\n  via: [String!]!\n}',
+    `type Query {\n${fields.join('\n')}\n}`,
+    '',
+  ].join('\n\n');
+}
+
+/** Installs @neo4j/graphql into the temp folder (once) and copies the server script there. */
+function prepareNeo4jGraphql(): void {
+  mkdirSync(NEO4J_GRAPHQL_DIR, { recursive: true });
+  const marker = path.join(NEO4J_GRAPHQL_DIR, 'node_modules', '@neo4j', 'graphql', 'package.json');
+  if (!existsSync(marker)) {
+    if (!existsSync(path.join(NEO4J_GRAPHQL_DIR, 'package.json'))) spawnSync('npm', ['init', '-y'], { cwd: NEO4J_GRAPHQL_DIR, encoding: 'utf8' });
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', `@neo4j/graphql@${NEO4J_GRAPHQL_VERSION}`, 'graphql@16', '@apollo/server@5', 'neo4j-driver@6'], {
+      cwd: NEO4J_GRAPHQL_DIR,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`npm install @neo4j/graphql@${NEO4J_GRAPHQL_VERSION} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
+  }
+  copyFileSync(NEO4J_GRAPHQL_SCRIPT, path.join(NEO4J_GRAPHQL_DIR, 'server.mjs'));
+}
+
+function startNeo4jGraphql(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['server.mjs'], { cwd: NEO4J_GRAPHQL_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`@neo4j/graphql server not ready within 60 s: ${err.trim().slice(-1500)}`));
+    }, 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = /READY (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`@neo4j/graphql server exited with code ${code}: ${err.trim().slice(-1500)}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+const metWord = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : 'NOT met');
+
+async function main(): Promise<void> {
+  const program = new Command('bench:api')
+    .description('GraphQL API benchmark: latency and throughput per question, vs the bare driver and vs @neo4j/graphql. Prints figures; asserts nothing.')
+    .option('--requests <n>', 'requests per question and per server (GraphQL, driver, @neo4j/graphql)', positiveInt, 200)
+    .option('--concurrency <n>', 'concurrent clients', positiveInt, 8)
+    .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
+    .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
+    .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
+    .option('--bolt-port <port>', 'Bolt port of the bench Neo4j', positiveInt, BENCH_NEO4J.boltPort)
+    .option('--http-port <port>', 'HTTP port of the bench Neo4j', positiveInt, BENCH_NEO4J.httpPort)
+    .parse();
+  const opts = program.opts<Options>();
+
+  const config = loadConfig({});
+  const log = createLogger({ level: 'warn' });
+  const local: LocalNeo4jConfig = { ...BENCH_NEO4J, boltPort: opts.boltPort, httpPort: opts.httpPort, startTimeoutSeconds: config.local.startTimeoutSeconds };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hubgraph-bench-api-'));
+  const benchStarted = Date.now();
+  const report: Record<string, unknown> = { startedAt: new Date(benchStarted).toISOString(), options: opts };
+  let db: Db | null = null;
+  let server: RunningServer | null = null;
+  let child: ChildProcess | null = null;
+
+  let cleaned: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      try {
+        await stopChild(child);
+        if (server) await server.stop();
+        if (db) await db.close();
+        await stop(local, log);
+      } catch (error) {
+        process.stderr.write(`bench:api: could not stop cleanly (bench Neo4j home ${localPaths(local).home}): ${String(error)}\n`);
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\nbench:api: ${signal}, stopping the bench Neo4j…\n`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const machine = machineInfo();
+    if (opts.fresh) {
+      await stop(local, log);
+      reset(local);
+    }
+    const started = await start(local, log);
+    db = createDb({ connection: { uri: boltUri(local), user: 'neo4j', password: local.password, database: 'neo4j' }, log, local: true });
+    const neo4jServer = await db.verify();
+
+    // ── the data: loaded once, kept between runs ──────────────────────────────────────────────
+    const standin = await db.read<{ n: number }>('MATCH (u:User {source: $source}) RETURN count(u) AS n', { source: STANDIN_SOURCE });
+    let loadSeconds: number | null = null;
+    if ((standin[0]?.n ?? 0) === 0) {
+      const dataDir = config.dataDir;
+      if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (../shared/data was not found)');
+      const nonEmpty = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+      if ((nonEmpty[0]?.n ?? 0) > 0) throw new Error(`the bench store ${local.home} holds data but no stand-in users: re-run with --fresh`);
+      say(`loading the demo corpus into the empty bench store (${local.home}; kept for later runs, --fresh wipes it)…`);
+      const t0 = Date.now();
+      await ingestDemo({
+        db,
+        log,
+        dataDir,
+        tty: false,
+        restart: true,
+        settings: {
+          ...config.ingest,
+          quarantineDir: path.join(tmp, 'quarantine'),
+          reportsDir: path.join(tmp, 'reports'),
+          checkpointDir: path.join(tmp, 'checkpoints'),
+        },
+      });
+      loadSeconds = round((Date.now() - t0) / 1000, 1);
+    }
+    const [counts] = await db.read<{ nodes: number; rels: number; users: number; creators: number; models: number; tasks: number; follows: number }>(
+      `CALL () { MATCH (n) RETURN count(n) AS nodes }
+       CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
+       CALL () { MATCH (n:User) RETURN count(n) AS users }
+       CALL () { MATCH (n:Creator) RETURN count(n) AS creators }
+       CALL () { MATCH (n:Model) RETURN count(n) AS models }
+       CALL () { MATCH (n:Task) RETURN count(n) AS tasks }
+       CALL () { MATCH ()-[r:FOLLOWS]->() RETURN count(r) AS follows }
+       RETURN nodes, rels, users, creators, models, tasks, follows`,
+    );
+    const ids = await pickIds(db, opts.seed);
+
+    report.machine = machine;
+    report.neo4j = { ...neo4jServer, home: local.home, bolt: boltUri(local), heap: local.heap, pagecache: local.pagecache, reused: started.reused };
+    report.data = { ...counts, loadedThisRun: loadSeconds !== null, loadSeconds };
+    report.ids = ids;
+
+    say(`hubgraph API benchmark — ${new Date(benchStarted).toISOString()}`);
+    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}`);
+    say(`  load average at start: ${machine.loadAverage.join(' / ')} (1/5/15 min; other work on the machine skews every figure)`);
+    say(`  Node ${machine.node}; Neo4j ${neo4jServer.version} ${neo4jServer.edition} (bench instance ${boltUri(local)}, heap ${local.heap}, page cache ${local.pagecache})`);
+    say(
+      `  data: ${counts!.nodes.toLocaleString('en-US')} nodes, ${counts!.rels.toLocaleString('en-US')} relationships (${counts!.follows.toLocaleString('en-US')} FOLLOWS; ${counts!.users.toLocaleString('en-US')} users, ${counts!.creators.toLocaleString('en-US')} creators, ${counts!.models.toLocaleString('en-US')} models, ${counts!.tasks} tasks)${loadSeconds !== null ? `; demo loaded this run in ${loadSeconds} s` : '; store reused'}`,
+    );
+    say(
+      `  ids (seed ${opts.seed}): ${ids.users.length} stand-in users following ≥ 5, ${ids.creators.length} most-followed creators, ${ids.tasks.length} tasks with most models, ${ids.models.length} models from the 1,000 most downloaded, ${ids.searches.length} search texts`,
+    );
+    say(`  ${opts.requests} requests per question and per server, ${opts.concurrency} concurrent clients (HTTP: fetch, keep-alive), after one warm-up pass over the ids`);
+    say();
+
+    // ── hubgraph GraphQL vs the bare driver ───────────────────────────────────────────────────
+    const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
+    server = await startServer({ config, db, log }, { host: '127.0.0.1', port: 0 });
+    const url = server.url;
+    const results: Record<string, { graphql: Figures; driver: Figures; neo4jGraphql?: Figures }> = {};
+    say(`1. per question: hubgraph GraphQL (${url}) vs the bare driver (domain function with the Db)`);
+    say(
+      `   ${'question'.padEnd(25)}${pad('GraphQL p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('driver p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('p50 ×', 7)}${pad('req/s ×', 9)}  errors`,
+    );
+    for (const q of QUESTIONS) {
+      const qIds = idsFor(ids, q.kind);
+      const gql = (i: number) => post(url, q.graphql(qIds[i % qIds.length]!));
+      const drv = async (i: number) => {
+        await q.driver(requestDb, config, qIds[i % qIds.length]!);
+      };
+      await load(qIds.length, opts.concurrency, gql);
+      await load(qIds.length, opts.concurrency, drv);
+      const g = await load(opts.requests, opts.concurrency, gql);
+      const d = await load(opts.requests, opts.concurrency, drv);
+      results[q.name] = { graphql: g, driver: d };
+      const errors = g.errors + d.errors;
+      say(
+        `   ${q.name.padEnd(25)}${pad(fmt(g.p50), 12)}${pad(fmt(g.p95), 8)}${pad(fmt(g.p99), 8)}${pad(fmt(g.reqPerSec), 8)}${pad(fmt(d.p50), 12)}${pad(fmt(d.p95), 8)}${pad(fmt(d.p99), 8)}${pad(fmt(d.reqPerSec), 8)}${pad((g.p50 / d.p50).toFixed(2), 7)}${pad((g.reqPerSec / d.reqPerSec).toFixed(2), 9)}  ${errors}${errors ? ` (${g.firstError ?? d.firstError})` : ''}`,
+      );
+    }
+    say('   (ms; p50 × = GraphQL p50 ÷ driver p50; req/s × = GraphQL req/s ÷ driver req/s)');
+    say();
+
+    // ── @neo4j/graphql ────────────────────────────────────────────────────────────────────────
+    let neo4jGraphqlError: string | null = null;
+    if (opts.neo4jGraphql) {
+      say(`2. the same Cypher served by @neo4j/graphql@${NEO4J_GRAPHQL_VERSION} (@cypher fields; child process from ${NEO4J_GRAPHQL_DIR})`);
+      try {
+        prepareNeo4jGraphql();
+        const typeDefsFile = path.join(NEO4J_GRAPHQL_DIR, 'typedefs.graphql');
+        writeFileSync(typeDefsFile, neo4jGraphqlTypeDefs());
+        const running = await startNeo4jGraphql({ TYPEDEFS_FILE: typeDefsFile, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password });
+        child = running.child;
+        say(`   ${'question'.padEnd(25)}${pad('@neo4j/graphql p50', 19)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('hubgraph p50', 14)}${pad('req/s', 8)}${pad('p50 ×', 7)}  errors`);
+        for (const f of NEO4J_GRAPHQL_FIELDS) {
+          const qIds = idsFor(ids, f.kind);
+          const body = (id: string) => ({
+            query: `query Q($id: ID!) { ${f.name}(${f.arg}: $id, first: 20) { id name kind source score count via } }`,
+            variables: { id },
+          });
+          const one = (i: number) => post(running.url, body(qIds[i % qIds.length]!));
+          await load(qIds.length, opts.concurrency, one);
+          const n = await load(opts.requests, opts.concurrency, one);
+          const own = results[f.name]!;
+          own.neo4jGraphql = n;
+          say(
+            `   ${f.name.padEnd(25)}${pad(fmt(n.p50), 19)}${pad(fmt(n.p95), 8)}${pad(fmt(n.p99), 8)}${pad(fmt(n.reqPerSec), 8)}${pad(fmt(own.graphql.p50), 14)}${pad(fmt(own.graphql.reqPerSec), 8)}${pad((own.graphql.p50 / n.p50).toFixed(2), 7)}  ${n.errors}${n.errors ? ` (${n.firstError})` : ''}`,
+          );
+        }
+        say('   (ms; p50 × = hubgraph GraphQL p50 ÷ @neo4j/graphql p50: below 1 means hubgraph is faster)');
+      } catch (error) {
+        neo4jGraphqlError = error instanceof Error ? error.message : String(error);
+        say(`   @neo4j/graphql could not be benchmarked: ${neo4jGraphqlError}`);
+      } finally {
+        await stopChild(child);
+        child = null;
+      }
+      say();
+    }
+
+    // ── targets ───────────────────────────────────────────────────────────────────────────────
+    const targets: { target: string; question: string; value: string; met: boolean | null }[] = [];
+    for (const q of QUESTIONS) {
+      const r = results[q.name]!;
+      const ratio = r.graphql.p50 / r.driver.p50;
+      targets.push({ target: 'GraphQL p50 ≤ 1.2× bare driver p50', question: q.name, value: `${ratio.toFixed(2)}×`, met: Number.isFinite(ratio) ? ratio <= 1.2 : null });
+      if (q.p99TargetMs !== null) {
+        targets.push({ target: `GraphQL p99 ≤ ${q.p99TargetMs} ms`, question: q.name, value: `${fmt(r.graphql.p99)} ms`, met: Number.isFinite(r.graphql.p99) ? r.graphql.p99 <= q.p99TargetMs : null });
+      }
+      if (r.neo4jGraphql) {
+        const n = r.neo4jGraphql;
+        targets.push({
+          target: 'faster than @neo4j/graphql (p50 and req/s)',
+          question: q.name,
+          value: `${fmt(r.graphql.p50)} vs ${fmt(n.p50)} ms, ${fmt(r.graphql.reqPerSec)} vs ${fmt(n.reqPerSec)} req/s`,
+          met: n.errors === n.requests ? null : r.graphql.p50 < n.p50 && r.graphql.reqPerSec > n.reqPerSec,
+        });
+      }
+    }
+    say('3. targets');
+    for (const t of targets) say(`   ${metWord(t.met).padEnd(8)} ${t.target.padEnd(44)} ${t.question.padEnd(25)} ${t.value}`);
+    const met = targets.filter((t) => t.met === true).length;
+    const overall = targets.filter((t) => t.met !== null).length;
+    const endLoad = os.loadavg().map((l) => round(l, 2));
+    const wall = round((Date.now() - benchStarted) / 1000, 1);
+    const ratios = QUESTIONS.map((q) => results[q.name]!.graphql.p50 / results[q.name]!.driver.p50);
+    say(`   ${met}/${overall} met; median GraphQL overhead ${median(ratios).toFixed(2)}× (p50)`);
+    say();
+    say(`wall ${wall} s; load average at end: ${endLoad.join(' / ')}`);
+
+    report.results = results;
+    report.neo4jGraphql = { version: NEO4J_GRAPHQL_VERSION, dir: NEO4J_GRAPHQL_DIR, error: neo4jGraphqlError, fields: NEO4J_GRAPHQL_FIELDS.map((f) => f.name) };
+    report.targets = targets;
+    report.loadAverageAtEnd = endLoad;
+    report.wallSeconds = wall;
+    mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
+    writeFileSync(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    say(`report: ${path.relative(PROJECT_ROOT, REPORT_FILE)}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
