@@ -14,6 +14,8 @@ CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT author_id IF NOT EXISTS FOR (n:Author) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT license_id IF NOT EXISTS FOR (n:License) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT language_id IF NOT EXISTS FOR (n:Language) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT analytics_run_id IF NOT EXISTS FOR (n:AnalyticsRun) REQUIRE n.id IS UNIQUE;
 
 // Range indexes for the properties queries filter and sort on.
 CREATE INDEX model_downloads IF NOT EXISTS FOR (n:Model) ON (n.downloads);
@@ -22,6 +24,7 @@ CREATE INDEX model_created_at IF NOT EXISTS FOR (n:Model) ON (n.createdAt);
 CREATE INDEX creator_kind IF NOT EXISTS FOR (n:Creator) ON (n.kind);
 CREATE INDEX creator_authority IF NOT EXISTS FOR (n:Creator) ON (n.authority);
 CREATE INDEX paper_primary_category IF NOT EXISTS FOR (n:Paper) ON (n.primaryCategory);
+CREATE INDEX community_run_id IF NOT EXISTS FOR (n:Community) ON (n.runId);
 
 // Relationship property indexes.
 CREATE INDEX derived_from_kind IF NOT EXISTS FOR ()-[r:DERIVED_FROM]-() ON (r.kind);

@@ -131,11 +131,15 @@ export const SETTINGS = {
     schema: z.enum(['graphology', 'gds']).default('graphology'),
     doc: 'analytics: `graphology` (in this process) or `gds` (Neo4j Graph Data Science, which must be installed in the Neo4j).',
   },
-  HUBGRAPH_ANALYTICS_SEED: { schema: z.coerce.number().int().min(0).max(4294967295).default(42), doc: 'analytics: seed of Louvain’s random node order (same graph + seed → same communities).' },
+  HUBGRAPH_ANALYTICS_SEED: { schema: z.coerce.number().int().min(0).max(2147483647).default(42), doc: 'analytics: seed of Louvain’s random node order (same graph + seed → same communities).' },
   HUBGRAPH_ANALYTICS_DAMPING: { schema: z.coerce.number().gt(0).lt(1).default(0.85), doc: 'analytics: PageRank damping factor α.' },
   HUBGRAPH_ANALYTICS_RESOLUTION: { schema: z.coerce.number().positive().default(1), doc: 'analytics: Louvain resolution γ (above 1: more, smaller communities).' },
   HUBGRAPH_ANALYTICS_MAX_ITERATIONS: { schema: positiveInt.default(1000), doc: 'analytics: most PageRank / HITS iterations before failing with ANALYTICS_NOT_CONVERGED.' },
   HUBGRAPH_ANALYTICS_BATCH_SIZE: { schema: positiveInt.max(100_000).default(10_000), doc: 'analytics: rows per page when projecting from Neo4j and per UNWIND when writing back.' },
+  HUBGRAPH_ANALYTICS_GC_GRACE_SECONDS: {
+    schema: z.coerce.number().int().min(0).default(15),
+    doc: 'analytics: after a run becomes current, wait this long before deleting the previous run’s communities (readers still on it finish).',
+  },
   HUBGRAPH_ANALYTICS_MIN_COMMUNITY_SIZE: { schema: positiveInt.default(3), doc: 'analytics: smaller communities get no Community node (their members no communityId).' },
   HUBGRAPH_ANALYTICS_COFOLLOW_MIN_JACCARD: {
     schema: z.coerce.number().min(0).max(1).default(0.05),
@@ -218,8 +222,11 @@ export interface Config {
     maxIterations: number;
     batchSize: number;
     minCommunitySize: number;
+    gcGraceSeconds: number;
     coFollow: { minJaccard: number; minCommon: number; maxFollowing: number };
     modelMaxShared: number;
+    /** Only nodes whose id starts with this ('' = the whole graph, always so from the environment; tests set their prefix). */
+    scope: string;
   };
   ingest: {
     batchSize: number;
@@ -342,12 +349,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxIterations: e.HUBGRAPH_ANALYTICS_MAX_ITERATIONS,
       batchSize: e.HUBGRAPH_ANALYTICS_BATCH_SIZE,
       minCommunitySize: e.HUBGRAPH_ANALYTICS_MIN_COMMUNITY_SIZE,
+      gcGraceSeconds: e.HUBGRAPH_ANALYTICS_GC_GRACE_SECONDS,
       coFollow: {
         minJaccard: e.HUBGRAPH_ANALYTICS_COFOLLOW_MIN_JACCARD,
         minCommon: e.HUBGRAPH_ANALYTICS_COFOLLOW_MIN_COMMON,
         maxFollowing: e.HUBGRAPH_ANALYTICS_COFOLLOW_MAX_FOLLOWING,
       },
       modelMaxShared: e.HUBGRAPH_ANALYTICS_MODEL_MAX_SHARED,
+      scope: '',
     },
     ingest: {
       batchSize: e.HUBGRAPH_BATCH_SIZE,

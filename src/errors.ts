@@ -28,6 +28,7 @@ export const ErrorCodes = {
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   ANALYTICS_NOT_CONVERGED: 'ANALYTICS_NOT_CONVERGED',
   GDS_UNAVAILABLE: 'GDS_UNAVAILABLE',
+  ANALYTICS_BUSY: 'ANALYTICS_BUSY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -70,6 +70,25 @@ export const LABELS = {
   Author: { doc: 'An author of a paper, by name as arXiv lists it.', key: 'id', properties: { name: 'name' } },
   License: { doc: 'A license (`license:` tag), e.g. `apache-2.0`.', key: 'id', properties: {} },
   Language: { doc: 'A natural language (ISO 639 code tag), e.g. `en`.', key: 'id', properties: {} },
+  Community: {
+    doc: 'A community found by Louvain (`hubgraph analytics run`): of creators (co-follows) or of models (shared tasks, tags, papers…); id = run id + key.',
+    key: 'id',
+    properties: {
+      key: 'community key within its run',
+      kind: '`creator` or `model`',
+      size: 'members',
+      modularityContribution: 'its share of the modularity',
+      density: 'internal edge density',
+      runId: 'the analytics run that wrote it',
+      computedAt: 'time of the run',
+    },
+    indexed: ['runId'],
+  },
+  AnalyticsRun: {
+    doc: 'One `hubgraph analytics run`; the one with `current: true` is what readers see (runs are swapped atomically).',
+    key: 'id',
+    properties: { current: 'the run readers see', computedAt: 'time', seed: 'Louvain seed', modularity: 'modularity per graph' },
+  },
 } as const satisfies Record<string, LabelSpec>;
 
 export type Label = keyof typeof LABELS;
@@ -106,6 +125,18 @@ export const RELATIONSHIPS = {
   FOLLOWS_TOPIC: { from: 'User', to: 'Task', doc: 'a user follows a task as a topic', properties: { since: 'time' } },
   LIKED: { from: 'User', to: 'Model', doc: 'a user likes a model', properties: { since: 'time' } },
   MEMBER_OF: { from: 'User', to: 'Organization', doc: 'membership of an organization', properties: {} },
+  IN_COMMUNITY: {
+    from: 'Creator',
+    to: 'Community',
+    doc: 'membership of a community (creators, and models for topic communities), per analytics run',
+    properties: { runId: 'the analytics run' },
+  },
+  LINKED_TO: {
+    from: 'Community',
+    to: 'Community',
+    doc: 'two communities joined by edges of the projected graph',
+    properties: { weight: 'total edge weight between them', edges: 'edges between them', runId: 'the analytics run' },
+  },
 } as const satisfies Record<string, RelationshipSpec>;
 
 export type RelationshipType = keyof typeof RELATIONSHIPS;

@@ -23,6 +23,10 @@ MATCH (n:License) WITH count(n) AS count RETURN 'label' AS kind, 'License' AS na
 UNION ALL
 MATCH (n:Language) WITH count(n) AS count RETURN 'label' AS kind, 'Language' AS name, count
 UNION ALL
+MATCH (n:Community) WITH count(n) AS count RETURN 'label' AS kind, 'Community' AS name, count
+UNION ALL
+MATCH (n:AnalyticsRun) WITH count(n) AS count RETURN 'label' AS kind, 'AnalyticsRun' AS name, count
+UNION ALL
 MATCH ()-[r:CREATED]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'CREATED' AS name, count
 UNION ALL
 MATCH ()-[r:HAS_TASK]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'HAS_TASK' AS name, count
@@ -50,6 +54,10 @@ UNION ALL
 MATCH ()-[r:LIKED]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'LIKED' AS name, count
 UNION ALL
 MATCH ()-[r:MEMBER_OF]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'MEMBER_OF' AS name, count
+UNION ALL
+MATCH ()-[r:IN_COMMUNITY]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'IN_COMMUNITY' AS name, count
+UNION ALL
+MATCH ()-[r:LINKED_TO]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'LINKED_TO' AS name, count
 UNION ALL
 MATCH (n) WITH count(n) AS count RETURN 'total' AS kind, 'nodes' AS name, count
 UNION ALL

@@ -6,9 +6,11 @@
 import { Command } from 'commander';
 import { isHubgraphError } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
+import { registerAnalyticsCommands } from './analytics.js';
 import { registerDbCommands } from './db.js';
 import { registerIngestCommands } from './ingest.js';
 import { registerNeo4jCommands } from './neo4j.js';
+import { registerReportCommands } from './report.js';
 import { registerStartCommands } from './start.js';
 
 export function buildProgram(): Command {
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerNeo4jCommands(program, context);
   registerDbCommands(program, context);
   registerIngestCommands(program, context);
+  registerAnalyticsCommands(program, context);
+  registerReportCommands(program, context);
   return program;
 }
 

@@ -2,6 +2,7 @@
  * All resolvers, one map per area, merged. A resolver is thin: it validates nothing the schema
  * already guarantees, calls one domain function with the context's dependencies, and returns.
  */
+import { analyticsResolvers } from './analytics.js';
 import { coreResolvers } from './core.js';
 import { creatorResolvers } from './creators.js';
 import { entityResolvers } from './entities.js';
@@ -24,4 +25,4 @@ export function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return out;
 }
 
-export const resolvers = mergeResolvers(coreResolvers, creatorResolvers, entityResolvers, modelResolvers, mutationResolvers);
+export const resolvers = mergeResolvers(coreResolvers, creatorResolvers, entityResolvers, modelResolvers, mutationResolvers, analyticsResolvers);
