@@ -314,7 +314,7 @@ async function main(o: Options): Promise<void> {
       const gt = g.timings as Record<string, number>;
       entry.gds = g;
       console.log(
-        `GDS ${gds}: projection ${r2(gt.projectFollows!)} s · PageRank ${r2(gt.pagerank!)} s · HITS (twice) ${r2(gt.hits!)} s · Louvain creators ${r2(gt.louvainCreators!)} s · Louvain models ${r2(gt.louvainModels!)} s` +
+        `GDS ${gds}: projection ${r2(gt.projectFollows!)} s · PageRank ${r2(gt.pagerank!)} s · HITS (k and k + 5 iterations, k doubling until they agree) ${r2(gt.hits!)} s · Louvain creators ${r2(gt.louvainCreators!)} s · Louvain models ${r2(gt.louvainModels!)} s` +
           ` · modularity creators ${(g.creatorModularity as number).toFixed(4)}, models ${(g.modelModularity as number).toFixed(4)} · bench process peak RSS ${g.peakRssMB} MB`,
       );
     }
