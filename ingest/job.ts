@@ -58,7 +58,10 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
   const steps: StepSummary[] = [];
   const notes: string[] = [];
   const checkpoint = (step: string, key: string) => {
-    const c = createCheckpoint(deps.settings.checkpointDir, `${job}.${step}`, key);
+    // Keyed by the target database too: two loads of the same file into different databases
+    // (a bench store, a test instance, a second dev database) share the checkpoint directory, and
+    // one must never resume from what the other committed — it would skip rows it never wrote.
+    const c = createCheckpoint(deps.settings.checkpointDir, `${job}.${step}`, `${deps.db.uri}|${deps.db.database}|${key}`);
     if (deps.restart) c.clear();
     return c;
   };

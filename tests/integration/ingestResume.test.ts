@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inputIdentity } from '../../ingest/checkpoint.js';
 import { runJob } from '../../ingest/job.js';
 import { ingestModelsFile, ingestModelsHub } from '../../ingest/jobs/models.js';
 import { createHubClient } from '../../ingest/sources/hub/index.js';
@@ -96,6 +97,28 @@ describe('resuming an interrupted ingest', () => {
     expect(a.nodes.length).toBeGreaterThan(MODELS);
     expect(a).toEqual(b);
   }, 180_000);
+
+  it('never resumes from a checkpoint another database left in the same directory (regression)', async () => {
+    // Two loads of one file into two databases used to share a checkpoint: the second skipped the
+    // rows the first had committed — into the other database — and silently lost them.
+    const p = namespacePrefix();
+    const file = writeNdjson(dir, `${p}-other-db.ndjson`, modelsFor(p).slice(0, 50));
+    const checkpoints = path.join(dir, 'shared-checkpoints');
+    const elsewhere: Db = { ...db, uri: 'bolt://other-host:7687', database: db.database, close: async () => {} };
+    await runJob(ingestDeps(elsewhere, dir, { checkpointDir: checkpoints }), 'models', async (run) => {
+      run.checkpoint('models', inputIdentity(file)).save({ committed: 40 });
+    });
+    expect(readdirSync(checkpoints).filter((x) => x.endsWith('.json'))).toHaveLength(1);
+    try {
+      const summary = await runJob(ingestDeps(db, dir, { checkpointDir: checkpoints }), 'models', async (run) => void (await ingestModelsFile(run, file, 'other-db-test')));
+      expect(summary.totals.skipped).toBe(0);
+      expect(summary.totals.loaded).toBe(50);
+      const [row] = await db.read<{ n: number }>('MATCH (m:Model) WHERE m.id STARTS WITH $p RETURN count(m) AS n', { p });
+      expect(row!.n).toBe(50);
+    } finally {
+      await cleanupPrefix(db, p);
+    }
+  }, 120_000);
 
   it('a Hub crawl that fails at page 3 resumes from page 3’s cursor and completes the set', async () => {
     const p = namespacePrefix();
