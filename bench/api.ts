@@ -6,7 +6,7 @@
  *     cache 1g) and keeps its store between runs: the demo corpus is loaded (ingestDemo) only when
  *     the store is empty, so a re-run starts measuring within seconds; `--fresh` wipes it first.
  *     The bench Neo4j is stopped at the end, on error and on Ctrl-C.
- *  2. Starts the GraphQL server in-process (startServer, 127.0.0.1, a free port) and, per question,
+ *  2. Starts the GraphQL server as its own process (`hubgraph serve`, 127.0.0.1, a free port) and, per question,
  *     sends a fixed number of requests (--requests, default 200) from 8 concurrent clients over HTTP
  *     (fetch, keep-alive) over a fixed, seeded set of ids: stand-in users following ≥ 5 creators,
  *     the most followed creators, the tasks with the most models, models sampled from the most
@@ -22,6 +22,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -40,7 +41,6 @@ import { DEFAULTS as SECOND_DEGREE_DEFAULTS, secondDegree } from '../src/domain/
 import { similarCreators } from '../src/domain/similarCreators.js';
 import { similarModels } from '../src/domain/similarModels.js';
 import { DEFAULTS as TOPIC_DEFAULTS, topicTopContributors } from '../src/domain/topicTopContributors.js';
-import { startServer, type RunningServer } from '../src/graphql/server.js';
 import { createLogger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
 import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
@@ -322,18 +322,27 @@ function prepareNeo4jGraphql(): void {
   copyFileSync(NEO4J_GRAPHQL_SCRIPT, path.join(NEO4J_GRAPHQL_DIR, 'server.mjs'));
 }
 
-function startNeo4jGraphql(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts a GraphQL server as a child process and resolves when its stdout prints the URL (matched
+ * by `ready`). Each server under test runs in its own process, as in production: the load
+ * generator (this process, 8 clients) must not share an event loop with the server it measures.
+ */
+function startChildServer(
+  name: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; ready: RegExp },
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server.mjs'], { cwd: NEO4J_GRAPHQL_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`@neo4j/graphql server not ready within 60 s: ${err.trim().slice(-1500)}`));
+      reject(new Error(`${name} not ready within 60 s: ${err.trim().slice(-1500)}`));
     }, 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const m = /READY (\S+)/.exec(out);
+      const m = options.ready.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]! });
@@ -344,7 +353,30 @@ function startNeo4jGraphql(env: Record<string, string>): Promise<{ child: ChildP
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`@neo4j/graphql server exited with code ${code}: ${err.trim().slice(-1500)}`));
+      reject(new Error(`${name} exited with code ${code}: ${err.trim().slice(-1500)}`));
+    });
+  });
+}
+
+const startNeo4jGraphql = (env: Record<string, string>) =>
+  startChildServer('@neo4j/graphql server', ['server.mjs'], { cwd: NEO4J_GRAPHQL_DIR, env, ready: /READY (\S+)/ });
+
+/** hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port. */
+const startHubgraph = (local: LocalNeo4jConfig, port: number) =>
+  startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: { NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    ready: /GraphQL:\s+(\S+)/,
+  });
+
+/** A port nothing listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
     });
   });
 }
@@ -382,7 +414,7 @@ async function main(): Promise<void> {
   const benchStarted = Date.now();
   const report: Record<string, unknown> = { startedAt: new Date(benchStarted).toISOString(), options: opts };
   let db: Db | null = null;
-  let server: RunningServer | null = null;
+  let server: ChildProcess | null = null;
   let child: ChildProcess | null = null;
 
   let cleaned: Promise<void> | null = null;
@@ -390,7 +422,7 @@ async function main(): Promise<void> {
     (cleaned ??= (async () => {
       try {
         await stopChild(child);
-        if (server) await server.stop();
+        await stopChild(server);
         if (db) await db.close();
         await stop(local, log);
       } catch (error) {
@@ -472,10 +504,11 @@ async function main(): Promise<void> {
 
     // ── hubgraph GraphQL vs the bare driver ───────────────────────────────────────────────────
     const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
-    server = await startServer({ config, db, log }, { host: '127.0.0.1', port: 0 });
-    const url = server.url;
+    const hubgraph = await startHubgraph(local, await freePort());
+    server = hubgraph.child;
+    const url = hubgraph.url;
     const results: Record<string, { graphql: Figures; driver: Figures; neo4jGraphql?: Figures }> = {};
-    say(`1. per question: hubgraph GraphQL (${url}) vs the bare driver (domain function with the Db)`);
+    say(`1. per question: hubgraph GraphQL (${url}, \`hubgraph serve\` in its own process) vs the bare driver (domain function with the Db)`);
     say(
       `   ${'question'.padEnd(25)}${pad('GraphQL p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('driver p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('p50 ×', 7)}${pad('req/s ×', 9)}  errors`,
     );

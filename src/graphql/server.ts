@@ -15,6 +15,7 @@ import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { apiKeyPlugin } from './plugins/auth.js';
+import { landingPagePlugin } from './plugins/landingPage.js';
 import { queryLimits } from './plugins/limits.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -45,7 +46,7 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [limits.plugin, apiKeyPlugin(deps.config.api), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
+    plugins: [limits.plugin, apiKeyPlugin(deps.config.api), landingPagePlugin(), ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [])],
   });
 }
 
