@@ -21,10 +21,14 @@ CREATE CONSTRAINT analytics_run_id IF NOT EXISTS FOR (n:AnalyticsRun) REQUIRE n.
 CREATE INDEX model_downloads IF NOT EXISTS FOR (n:Model) ON (n.downloads);
 CREATE INDEX model_likes IF NOT EXISTS FOR (n:Model) ON (n.likes);
 CREATE INDEX model_created_at IF NOT EXISTS FOR (n:Model) ON (n.createdAt);
+CREATE INDEX model_community_id IF NOT EXISTS FOR (n:Model) ON (n.communityId);
 CREATE INDEX creator_kind IF NOT EXISTS FOR (n:Creator) ON (n.kind);
 CREATE INDEX creator_authority IF NOT EXISTS FOR (n:Creator) ON (n.authority);
+CREATE INDEX creator_community_id IF NOT EXISTS FOR (n:Creator) ON (n.communityId);
 CREATE INDEX paper_primary_category IF NOT EXISTS FOR (n:Paper) ON (n.primaryCategory);
 CREATE INDEX community_run_id IF NOT EXISTS FOR (n:Community) ON (n.runId);
+CREATE INDEX community_kind IF NOT EXISTS FOR (n:Community) ON (n.kind);
+CREATE INDEX analytics_run_scope IF NOT EXISTS FOR (n:AnalyticsRun) ON (n.scope);
 
 // Relationship property indexes.
 CREATE INDEX derived_from_kind IF NOT EXISTS FOR ()-[r:DERIVED_FROM]-() ON (r.kind);

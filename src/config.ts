@@ -47,6 +47,10 @@ export const SETTINGS = {
   HUBGRAPH_NEO4J_HEAP: { schema: z.string().regex(/^\d+[mg]$/).default('1g'), doc: 'JVM heap of the local Neo4j (e.g. 1g, 2g).' },
   HUBGRAPH_NEO4J_PAGECACHE: { schema: z.string().regex(/^\d+[mg]$/).default('512m'), doc: 'Page cache of the local Neo4j.' },
   HUBGRAPH_NEO4J_START_TIMEOUT: { schema: positiveInt.default(120), doc: 'Seconds to wait for the local Neo4j to answer on Bolt.' },
+  HUBGRAPH_NEO4J_PLUGINS_DIR: {
+    schema: z.string().min(1).optional(),
+    doc: 'Plugin directory of the local Neo4j (its jars go on the class path; `apoc.*` and `gds.*` are allowed). Unset: `neo4j/target/plugins-gds` (APOC + Graph Data Science) once `hubgraph analytics gds-install` has resolved it, else `neo4j/target/plugins` (APOC). Read at each start; a start with GDS waits at least 300 s (HUBGRAPH_NEO4J_START_TIMEOUT).',
+  },
   HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the GraphQL server listens on.' },
   PORT: { schema: port.default(4000), doc: 'Port of the GraphQL server.' },
   LOG_LEVEL: {
@@ -99,10 +103,10 @@ export const SETTINGS = {
   HUBGRAPH_REQUIRE_KEY_FOR_READS: { schema: bool.default(false), doc: 'Require the API key for queries too (needs HUBGRAPH_API_KEY).' },
   // similarModels: PathSim meta-path weights and candidate bounds (src/domain/similarModels.ts).
   HUBGRAPH_SIMILAR_W_TAG: { schema: weight.default(1), doc: 'similarModels: weight of the Model–Tag–Model PathSim.' },
-  HUBGRAPH_SIMILAR_W_TASK: { schema: weight.default(0.5), doc: 'similarModels: weight of Model–Task–Model (one task is shared by thousands: coarse).' },
+  HUBGRAPH_SIMILAR_W_TASK: { schema: weight.default(0.125), doc: 'similarModels: weight of Model–Task–Model (one task is shared by thousands: coarse).' },
   HUBGRAPH_SIMILAR_W_PAPER: { schema: weight.default(2), doc: 'similarModels: weight of Model–Paper–Model (a shared paper is specific).' },
   HUBGRAPH_SIMILAR_W_DATASET: { schema: weight.default(1.5), doc: 'similarModels: weight of Model–Dataset–Model.' },
-  HUBGRAPH_SIMILAR_W_LIBRARY: { schema: weight.default(0.25), doc: 'similarModels: weight of Model–Library–Model (coarse).' },
+  HUBGRAPH_SIMILAR_W_LIBRARY: { schema: weight.default(0.0625), doc: 'similarModels: weight of Model–Library–Model (coarse).' },
   HUBGRAPH_SIMILAR_W_LINEAGE: { schema: weight.default(2), doc: 'similarModels: weight of lineage (shared base model, or parent/child).' },
   HUBGRAPH_SIMILAR_MAX_SHARED_DEGREE: {
     schema: positiveInt.default(1000),
@@ -110,7 +114,7 @@ export const SETTINGS = {
   },
   HUBGRAPH_SIMILAR_HUB_SAMPLE: { schema: positiveInt.max(1000).default(100), doc: 'similarModels: candidates taken from each hub node (its most-downloaded models).' },
   // feedCandidates (src/domain/feedCandidates.ts).
-  HUBGRAPH_FEED_HALF_LIFE_DAYS: { schema: z.coerce.number().positive().default(30), doc: 'feedCandidates: freshness halves every this many days (age from createdAt, else lastModified).' },
+  HUBGRAPH_FEED_HALF_LIFE_DAYS: { schema: z.coerce.number().positive().default(180), doc: 'feedCandidates: freshness halves every this many days (age from createdAt, else lastModified).' },
   HUBGRAPH_FEED_W_DOWNLOADS: { schema: weight.default(1), doc: 'feedCandidates: popularity weight of ln(1 + downloads).' },
   HUBGRAPH_FEED_W_LIKES: { schema: weight.default(2), doc: 'feedCandidates: popularity weight of ln(1 + likes).' },
   HUBGRAPH_FEED_W_LIKED_CREATOR: { schema: weight.default(1), doc: 'feedCandidates: affinity weight of ln(1 + models of the creator you liked).' },
@@ -120,6 +124,10 @@ export const SETTINGS = {
   HUBGRAPH_FEED_FALLBACK_BELOW: {
     schema: z.coerce.number().int().min(0).default(50),
     doc: 'feedCandidates: the fallback tier is added when the in- and out-of-network tiers hold fewer candidates than this.',
+  },
+  HUBGRAPH_COFOLLOW_MIN_WALK: {
+    schema: z.coerce.number().int().min(1).default(50_000),
+    doc: 'commonlyFollowedWith / similarCreators: creators whose live walk (Σ of their followers’ follow counts) reaches this get a stored top-100 list, refreshed after each social ingest and by `hubgraph ingest derived`; the rest are answered live.',
   },
   // search (src/domain/search.ts): score = w1·relevance + w2·ln(1+followers) + w3·ln(1+likes) + w4·ln(1+models).
   HUBGRAPH_SEARCH_W_RELEVANCE: { schema: weight.default(10), doc: 'search: weight of full-text relevance (normalised to 0–1 per index).' },
@@ -174,6 +182,8 @@ export interface LocalNeo4jConfig {
   pagecache: string;
   password: string;
   startTimeoutSeconds: number;
+  /** Plugin directory; undefined: derived at start (src/neo4j/local.ts, `pluginsDir`). */
+  pluginsDir?: string | undefined;
 }
 
 export interface Config {
@@ -235,6 +245,8 @@ export interface Config {
     reportsDir: string;
     arxivCacheDir: string;
     hub: { baseUrl: string; token: string | undefined; requestsPerMinute: number };
+    /** Walk from which a creator's commonly-followed-with list is stored (src/domain/commonlyFollowedWith.ts). */
+    coFollowMinWalk: number;
   };
 }
 
@@ -270,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pagecache: e.HUBGRAPH_NEO4J_PAGECACHE,
     password: e.NEO4J_PASSWORD,
     startTimeoutSeconds: e.HUBGRAPH_NEO4J_START_TIMEOUT,
+    pluginsDir: e.HUBGRAPH_NEO4J_PLUGINS_DIR ? fromRoot(e.HUBGRAPH_NEO4J_PLUGINS_DIR) : undefined,
   };
   if (local.boltPort === local.httpPort) {
     throw new HubgraphError(
@@ -365,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsDir: fromRoot(e.HUBGRAPH_REPORTS_DIR),
       arxivCacheDir: fromRoot(e.HUBGRAPH_ARXIV_CACHE_DIR),
       hub: { baseUrl: e.HUBGRAPH_HUB_URL, token: e.HF_TOKEN, requestsPerMinute: e.HUBGRAPH_HUB_RPM },
+      coFollowMinWalk: e.HUBGRAPH_COFOLLOW_MIN_WALK,
     },
   };
 }

@@ -16,6 +16,15 @@ export interface LabelSpec {
   indexed?: readonly string[];
 }
 
+/** The A and B copies of the analytics properties a run writes before it is made current (docs/analytics.md, write-back). */
+function slotProperties<P extends string>(names: readonly P[]): Record<`${P}${'A' | 'B'}`, string> {
+  const out: Record<string, string> = {};
+  for (const slot of ['A', 'B'] as const) {
+    for (const name of names) out[`${name}${slot}`] = `\`${name}\` of the run written to slot ${slot} (double buffering)`;
+  }
+  return out as Record<`${P}${'A' | 'B'}`, string>;
+}
+
 export const LABELS = {
   Model: {
     doc: 'A model repository on the Hub, e.g. `meta-llama/Llama-2-7b-hf`.',
@@ -29,8 +38,12 @@ export const LABELS = {
       pipelineTag: 'the Hub pipeline tag',
       tagText: 'all tags joined by spaces (full-text search)',
       source: 'where the record came from (e.g. `hub-2024-09`)',
+      communityId: 'key of its model community in the current analytics run (`model-<rank>`); none when its community is too small',
+      analyticsRunId: 'the analytics run its `communityId` comes from',
+      analyticsAt: 'time of that run (datetime)',
+      ...slotProperties(['communityId', 'analyticsRunId']),
     },
-    indexed: ['downloads', 'likes', 'createdAt'],
+    indexed: ['downloads', 'likes', 'createdAt', 'communityId'],
   },
   Creator: {
     doc: 'A Hub namespace that publishes models: a user or an organization (second label User or Organization).',
@@ -39,11 +52,19 @@ export const LABELS = {
       name: 'display name',
       kind: '`user`, `organization` or `unknown`',
       followers: 'number of followers (maintained by ingest)',
-      authority: 'PageRank authority (written by analytics)',
+      authority: 'PageRank authority on the follow graph (= `pagerank`; the property the API reads)',
       source: 'provenance (`github-musae-standin` for the stand-in social layer)',
       sourceId: 'id in the source data set',
+      pagerank: 'PageRank on the follow graph, current analytics run (scores sum to 1)',
+      hub: 'HITS hub score, current run (sum-normalised)',
+      hitsAuthority: 'HITS authority score, current run (sum-normalised)',
+      communityId: 'key of its co-follow community in the current run (`creator-<rank>`); none when too small',
+      analyticsRunId: 'the analytics run these values come from',
+      analyticsAt: 'time of that run (datetime)',
+      coFollowedAt: 'when its stored commonly-followed-with list was computed (ISO-8601); none: answered live',
+      ...slotProperties(['pagerank', 'hub', 'hitsAuthority', 'communityId', 'analyticsRunId']),
     },
-    indexed: ['kind', 'authority'],
+    indexed: ['kind', 'authority', 'communityId'],
   },
   User: { doc: 'A person on the Hub (also a Creator).', key: 'id', properties: {} },
   Organization: { doc: 'An organization on the Hub (also a Creator).', key: 'id', properties: {} },
@@ -74,27 +95,53 @@ export const LABELS = {
     doc: 'A community found by Louvain (`hubgraph analytics run`): of creators (co-follows) or of models (shared tasks, tags, papers…); id = run id + key.',
     key: 'id',
     properties: {
-      key: 'community key within its run',
+      key: 'community key within its run: `creator-<rank>` or `model-<rank>`',
       kind: '`creator` or `model`',
+      rank: 'position by size within its run and kind (0 = largest; ties by smallest member id)',
       size: 'members',
-      modularityContribution: 'its share of the modularity',
-      density: 'internal edge density',
+      modularityContribution: 'its share of the modularity, Σin/m − γ·(Σtot/2m)²',
+      internalWeight: 'total weight of the edges inside it',
+      internalEdges: 'edges inside it (in the graph it was found in)',
+      density: 'internal edge density, edges inside / (size·(size − 1)/2)',
       runId: 'the analytics run that wrote it',
-      computedAt: 'time of the run',
+      computedAt: 'time of the run (datetime)',
     },
-    indexed: ['runId'],
+    indexed: ['runId', 'kind'],
   },
   AnalyticsRun: {
     doc: 'One `hubgraph analytics run`; the one with `current: true` is what readers see (runs are swapped atomically).',
     key: 'id',
-    properties: { current: 'the run readers see', computedAt: 'time', seed: 'Louvain seed', modularity: 'modularity per graph' },
+    properties: {
+      scope: "id prefix of the graph it covers ('' = the whole graph; tests use their own)",
+      current: 'the run readers see (one per scope)',
+      status: '`writing`, `complete` or `abandoned`',
+      slot: '`A` or `B`: the property set (`pagerankA`, …) its values are in',
+      engine: '`graphology` or `gds`',
+      seed: 'Louvain seed',
+      damping: 'PageRank damping factor α',
+      resolution: 'Louvain resolution γ',
+      startedAt: 'start of the run (datetime)',
+      computedAt: 'end of the computation (datetime)',
+      creators: 'creators in the follow graph',
+      follows: 'edges of the follow graph',
+      coFollowEdges: 'edges of the co-follow graph',
+      models: 'models in the model graph',
+      modelEdges: 'edges of the model graph',
+      creatorCommunities: 'creator communities written (at least the minimum size)',
+      modelCommunities: 'model communities written',
+      creatorModularity: 'modularity of the creator partition',
+      modelModularity: 'modularity of the model partition',
+      computeSeconds: 'seconds spent computing (before the write-back)',
+    },
+    indexed: ['scope'],
   },
 } as const satisfies Record<string, LabelSpec>;
 
 export type Label = keyof typeof LABELS;
 
 export interface RelationshipSpec {
-  from: Label;
+  /** The start node's label, or labels when several kinds of node have the relationship. */
+  from: Label | readonly Label[];
   to: Label;
   doc: string;
   properties: Record<string, string>;
@@ -126,10 +173,16 @@ export const RELATIONSHIPS = {
   LIKED: { from: 'User', to: 'Model', doc: 'a user likes a model', properties: { since: 'time' } },
   MEMBER_OF: { from: 'User', to: 'Organization', doc: 'membership of an organization', properties: {} },
   IN_COMMUNITY: {
-    from: 'Creator',
+    from: ['Creator', 'Model'],
     to: 'Community',
-    doc: 'membership of a community (creators, and models for topic communities), per analytics run',
+    doc: 'membership of a community (a creator of a co-follow community, a model of a model community), per analytics run',
     properties: { runId: 'the analytics run' },
+  },
+  COMMONLY_FOLLOWED_WITH: {
+    from: 'Creator',
+    to: 'Creator',
+    doc: 'a hub creator’s stored commonly-followed-with list (top 100 by follower-set Jaccard), refreshed after social ingest and by `hubgraph ingest derived`',
+    properties: { score: 'Jaccard of the follower sets', overlap: 'followers in common', rank: '0 for the most similar', computedAt: 'when (ISO-8601)' },
   },
   LINKED_TO: {
     from: 'Community',
@@ -228,7 +281,8 @@ export function renderSchemaMarkdown(): string {
   for (const type of RELATIONSHIP_TYPES) {
     const spec: RelationshipSpec = RELATIONSHIPS[type];
     const props = Object.entries(spec.properties).map(([p, d]) => `\`${p}\`: ${d}`).join('; ');
-    rows.push(`| \`${type}\` | \`${spec.from}\` → \`${spec.to}\` | ${spec.doc} | ${props} |`);
+    const from = (typeof spec.from === 'string' ? [spec.from] : spec.from).map((l) => `\`${l}\``).join(', ');
+    rows.push(`| \`${type}\` | ${from} → \`${spec.to}\` | ${spec.doc} | ${props} |`);
   }
   return rows.join('\n');
 }

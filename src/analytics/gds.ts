@@ -68,7 +68,9 @@ export async function gdsVersion(db: Db): Promise<string> {
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new HubgraphError(ErrorCodes.GDS_UNAVAILABLE, `Graph Data Science is not available in Neo4j at ${db.uri}: ${detail}`, {
-      hint: 'run `hubgraph analytics gds-install` and start Neo4j with neo4j/target/plugins-gds as its plugin directory, or use --engine graphology',
+      hint:
+        'run `hubgraph analytics gds-install`, then restart the local Neo4j (`hubgraph neo4j stop`, `hubgraph neo4j start`) so it loads neo4j/target/plugins-gds; ' +
+        'a Neo4j of your own needs the GDS 2.13 plugin with gds.* allowed; or use --engine graphology',
       cause: error,
     });
   }

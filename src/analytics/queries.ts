@@ -6,21 +6,12 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
-import type { CommunityKind } from './writeBack.js';
+import type { CommunityKind, CommunityRow, RunRecord, Slot } from './writeBack.js';
 
-/** A Community node as stored. */
-export interface CommunityNode {
+/** A Community node as stored: what writeBack.ts writes (CommunityRow), with its id, run and time. */
+export interface CommunityNode extends CommunityRow {
   /** `<run id>/<key>`. */
   id: string;
-  /** `<kind>-<rank>`, e.g. `creator-0`. */
-  key: string;
-  kind: CommunityKind;
-  rank: number;
-  size: number;
-  modularityContribution: number;
-  internalWeight: number;
-  internalEdges: number;
-  density: number;
   runId: string;
   computedAt: string;
 }
@@ -69,29 +60,14 @@ export interface CommunityNeighbour {
   edges: number;
 }
 
-/** The stored AnalyticsRun (see writeBack.ts RunRecord), with `current`, `status`, `slot` and `scope`. */
-export interface AnalyticsRunNode {
-  id: string;
+/** The stored AnalyticsRun: what writeBack.ts records (RunRecord), with its scope, slot and state. */
+export interface AnalyticsRunNode extends RunRecord {
   scope: string;
+  /** The run readers see (one per scope). */
   current: boolean;
+  /** `writing`, `complete` or `abandoned`. */
   status: string;
-  slot: 'A' | 'B';
-  engine: string;
-  seed: number;
-  damping: number;
-  resolution: number;
-  startedAt: string;
-  computedAt: string;
-  creators: number;
-  follows: number;
-  coFollowEdges: number;
-  models: number;
-  modelEdges: number;
-  creatorCommunities: number;
-  modelCommunities: number;
-  creatorModularity: number;
-  modelModularity: number;
-  computeSeconds: number;
+  slot: Slot;
 }
 
 export const QUERY_DEFAULTS = {

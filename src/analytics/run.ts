@@ -23,21 +23,17 @@ import {
   type WriteBackResult,
 } from './writeBack.js';
 
-export type Engine = 'graphology' | 'gds';
+export type Engine = Config['analytics']['engine'];
 
-export interface AnalyticsSettings {
-  engine: Engine;
-  seed: number;
-  damping: number;
-  resolution: number;
-  maxIterations: number;
-  /** Rows per page, reading and writing. */
-  batchSize: number;
-  minCommunitySize: number;
+/**
+ * The settings of a run: the configuration's (engine, seed, damping, resolution, maxIterations,
+ * batchSize — rows per page, reading and writing —, minCommunitySize, scope — only nodes whose id
+ * starts with it, '' = the whole graph), in the units and shapes the algorithms take.
+ */
+export interface AnalyticsSettings
+  extends Pick<Config['analytics'], 'engine' | 'seed' | 'damping' | 'resolution' | 'maxIterations' | 'batchSize' | 'minCommunitySize' | 'scope'> {
   /** Wait after the flip before the previous run's communities are deleted (ms). */
   gcGraceMs: number;
-  /** Only nodes whose id starts with this ('' = the whole graph). */
-  scope: string;
   coFollow: CoFollowOptions;
   modelGraph: ModelGraphOptions;
 }

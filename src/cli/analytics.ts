@@ -1,6 +1,7 @@
 /** `hubgraph analytics run|status|gds-install`: authority and communities, computed and written back. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { installGds } from '../analytics/gdsInstall.js';
+import { status } from '../neo4j/local.js';
 import { currentRun } from '../analytics/queries.js';
 import { analyticsSettings, runAnalytics, type AnalyticsSettings, type Engine } from '../analytics/run.js';
 import type { CliContext } from './context.js';
@@ -70,14 +71,24 @@ export function registerAnalyticsCommands(program: Command, context: () => CliCo
 
   analytics
     .command('gds-install')
-    .description('resolve Neo4j Graph Data Science (neo4j/gds/pom.xml) into neo4j/target/plugins-gds, with APOC')
+    .description('resolve Neo4j Graph Data Science (neo4j/gds/pom.xml) into neo4j/target/plugins-gds, with APOC; the local Neo4j starts with it from then on')
     .option('--force', 'resolve again')
-    .action((opts: { force?: boolean }) => {
+    .action(async (opts: { force?: boolean }) => {
       const ctx = context();
       const r = installGds(ctx.log, opts);
-      process.stdout.write(
-        `${r.installed ? 'resolved' : 'already resolved:'} Graph Data Science ${r.version} in ${r.dir}\n` +
-          'Start Neo4j with that directory as its plugin directory (and gds.* allowed) to use --engine gds.\n',
-      );
+      process.stdout.write(`${r.installed ? 'resolved' : 'already resolved:'} Graph Data Science ${r.version} in ${r.dir}\n`);
+      if (ctx.config.neo4jUri) {
+        process.stdout.write(`NEO4J_URI is set: that Neo4j needs the GDS ${r.version} plugin (these jars) with gds.* allowed for --engine gds.\n`);
+        return;
+      }
+      const setting = ctx.config.local.pluginsDir;
+      const local = await status(ctx.config.local);
+      if (setting && setting !== r.dir) {
+        process.stdout.write(`HUBGRAPH_NEO4J_PLUGINS_DIR points the local Neo4j at ${setting}: unset it to load GDS.\n`);
+      } else if (local.pluginsDir !== r.dir) {
+        process.stdout.write(`The local Neo4j runs with ${local.pluginsDir}: \`hubgraph neo4j stop\` and \`hubgraph neo4j start\` to load GDS.\n`);
+      } else {
+        process.stdout.write(`The local Neo4j ${local.running ? 'runs' : 'starts'} with it: \`hubgraph analytics run --engine gds\`.\n`);
+      }
     });
 }

@@ -1,6 +1,6 @@
 /** `hubgraph neo4j install|start|stop|status|reset`: the project's local Neo4j. */
 import type { Command } from 'commander';
-import { install, reset, start, status, stop } from '../neo4j/local.js';
+import { hasGds, install, reset, start, status, stop } from '../neo4j/local.js';
 import type { CliContext } from './context.js';
 import { formatBytes, printJson } from './output.js';
 
@@ -26,7 +26,8 @@ export function registerNeo4jCommands(program: Command, context: () => CliContex
       process.stdout.write(
         `Neo4j ${r.reused ? 'already running' : 'started'} (pid ${r.pid})\n` +
           `  Bolt:          ${r.boltUri}\n` +
-          `  Neo4j Browser: ${r.browserUrl}  (user neo4j, password from NEO4J_PASSWORD)\n`,
+          `  Neo4j Browser: ${r.browserUrl}  (user neo4j, password from NEO4J_PASSWORD)\n` +
+          `  Plugins:       ${r.pluginsDir} (APOC${hasGds(r.pluginsDir) ? ' + Graph Data Science' : ''})\n`,
       );
     });
 
@@ -55,6 +56,7 @@ export function registerNeo4jCommands(program: Command, context: () => CliContex
           `browser:  ${s.browserUrl}`,
           `home:     ${s.home}`,
           `store:    ${formatBytes(s.storeBytes)}`,
+          `plugins:  ${s.pluginsDir} (APOC${s.gds ? ' + Graph Data Science' : ''})`,
         ].join('\n') + '\n',
       );
       if (!s.running) process.exitCode = 3;

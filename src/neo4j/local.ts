@@ -8,9 +8,14 @@
  *   a lock file, so a second start while one runs waits and then reuses it instead of launching a
  *   second JVM on the same store. Returns once Bolt accepts our credentials.
  * - stop: SIGTERM (Neo4j shuts down cleanly and checkpoints), SIGKILL only after a timeout.
+ * - plugins: one plugin directory, as Neo4j has (its jars also go on the class path, as Neo4j's own
+ *   launcher does: GDS registers a kernel extension that must be on it). HUBGRAPH_NEO4J_PLUGINS_DIR,
+ *   else neo4j/target/plugins-gds once `hubgraph analytics gds-install` has resolved Graph Data
+ *   Science there (with copies of the APOC jars), else neo4j/target/plugins (APOC). `apoc.*` and
+ *   `gds.*` are allowed and unrestricted either way (a name with no procedure behind it is harmless).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +28,12 @@ export const NEO4J_POM_DIR = path.join(PROJECT_ROOT, 'neo4j');
 const TARGET = path.join(NEO4J_POM_DIR, 'target');
 const LIB = path.join(TARGET, 'lib');
 const PLUGINS = path.join(TARGET, 'plugins');
+/** Where `hubgraph analytics gds-install` resolves Graph Data Science (neo4j/gds/pom.xml), beside copies of PLUGINS' jars. */
+export const GDS_PLUGINS_DIR = path.join(TARGET, 'plugins-gds');
+/** Written by gds-install once GDS is complete in GDS_PLUGINS_DIR. */
+export const GDS_MARKER = path.join(GDS_PLUGINS_DIR, 'resolved.json');
+/** The names of the jars copied from PLUGINS into another plugin directory (so a re-resolve replaces them). */
+const BASE_COPIES = 'base-plugins.json';
 const MARKER = path.join(TARGET, 'resolved.json');
 const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
@@ -48,6 +59,33 @@ export function localPaths(config: LocalNeo4jConfig): LocalPaths {
     pidFile: path.join(home, 'run', 'neo4j.pid'),
     lockFile: path.join(home, 'run', 'start.lock'),
   };
+}
+
+/** The plugin directory a start uses: the setting, else plugins-gds when GDS is resolved, else plugins. */
+export function pluginsDir(config: Pick<LocalNeo4jConfig, 'pluginsDir'>): string {
+  if (config.pluginsDir) return config.pluginsDir;
+  return existsSync(GDS_MARKER) ? GDS_PLUGINS_DIR : PLUGINS;
+}
+
+/** Whether a plugin directory holds Graph Data Science (its procedures module). */
+export function hasGds(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((f) => /^proc-\d.*\.jar$/.test(f));
+}
+
+/**
+ * Copies the jars of neo4j/target/plugins (APOC and what it needs) into another plugin directory,
+ * replacing the copies an earlier call made, so that directory has APOC too.
+ */
+export function copyBasePlugins(dir: string): string[] {
+  const record = path.join(dir, BASE_COPIES);
+  if (existsSync(record)) {
+    for (const jar of JSON.parse(readFileSync(record, 'utf8')) as string[]) rmSync(path.join(dir, jar), { force: true });
+  }
+  const jars = existsSync(PLUGINS) ? readdirSync(PLUGINS).filter((f) => f.endsWith('.jar')) : [];
+  const copied = jars.filter((jar) => !existsSync(path.join(dir, jar)));
+  for (const jar of copied) copyFileSync(path.join(PLUGINS, jar), path.join(dir, jar));
+  writeFileSync(record, JSON.stringify(copied, null, 2));
+  return copied;
 }
 
 export function boltUri(config: LocalNeo4jConfig): string {
@@ -111,11 +149,13 @@ export function install(log: Logger, options: { force?: boolean } = {}): { insta
     }
   }
   writeFileSync(MARKER, JSON.stringify({ versions, resolvedAt: new Date().toISOString() }, null, 2));
+  // GDS's directory carries copies of the APOC jars: refresh them, or it would keep the old APOC.
+  if (existsSync(GDS_MARKER)) copyBasePlugins(GDS_PLUGINS_DIR);
   log.info({ lib: LIB }, 'Neo4j resolved');
   return { installed: true, versions };
 }
 
-function renderConf(config: LocalNeo4jConfig, paths: LocalPaths): string {
+function renderConf(config: LocalNeo4jConfig, paths: LocalPaths, plugins: string): string {
   return [
     '# Written by hubgraph on every start from the environment (see README, configuration). Edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
@@ -127,14 +167,15 @@ function renderConf(config: LocalNeo4jConfig, paths: LocalPaths): string {
     `server.directories.data=${paths.data}`,
     `server.directories.logs=${paths.logs}`,
     `server.directories.run=${paths.run}`,
-    `server.directories.plugins=${PLUGINS}`,
+    `server.directories.plugins=${plugins}`,
     `server.directories.import=${path.join(paths.home, 'import')}`,
     `server.memory.heap.initial_size=${config.heap}`,
     `server.memory.heap.max_size=${config.heap}`,
     `server.memory.pagecache.size=${config.pagecache}`,
     'dbms.security.auth_enabled=true',
-    'dbms.security.procedures.unrestricted=apoc.*',
-    'dbms.security.procedures.allowlist=apoc.*',
+    // GDS, like APOC, reaches into the kernel: both must be unrestricted as well as allowed.
+    'dbms.security.procedures.unrestricted=apoc.*,gds.*',
+    'dbms.security.procedures.allowlist=apoc.*,gds.*',
     // Transaction logs: keep little, this is a development database.
     'db.tx_log.rotation.retention_policy=2 files',
     'db.tx_log.preallocate=false',
@@ -225,6 +266,15 @@ export interface StartResult {
   boltUri: string;
   browserUrl: string;
   seconds: number;
+  /** The plugin directory the instance runs with (for a reused one: the one it was started with). */
+  pluginsDir: string;
+}
+
+/** The plugin directory a running instance was started with, from the neo4j.conf written at its start. */
+function runningPluginsDir(paths: LocalPaths): string | null {
+  const conf = path.join(paths.conf, 'neo4j.conf');
+  if (!existsSync(conf)) return null;
+  return readFileSync(conf, 'utf8').match(/^server\.directories\.plugins=(.*)$/m)?.[1] ?? null;
 }
 
 async function waitForBolt(config: LocalNeo4jConfig, paths: LocalPaths, pid: number, log: Logger): Promise<void> {
@@ -273,17 +323,30 @@ async function waitForBolt(config: LocalNeo4jConfig, paths: LocalPaths, pid: num
   }
 }
 
-export async function start(config: LocalNeo4jConfig, log: Logger): Promise<StartResult> {
+/** GDS compiles hundreds of procedures at start: 30–80 s more on a busy 2-core machine (docs/analytics.md). */
+export const GDS_MIN_START_TIMEOUT_SECONDS = 300;
+
+export async function start(options: LocalNeo4jConfig, log: Logger): Promise<StartResult> {
   const started = Date.now();
+  const plugins = pluginsDir(options);
+  const config: LocalNeo4jConfig = hasGds(plugins)
+    ? { ...options, startTimeoutSeconds: Math.max(options.startTimeoutSeconds, GDS_MIN_START_TIMEOUT_SECONDS) }
+    : options;
   const paths = localPaths(config);
-  const result = (pid: number, reused: boolean): StartResult => ({
+  const result = (pid: number, reused: boolean, runningWith: string): StartResult => ({
     pid,
     reused,
     boltUri: boltUri(config),
     browserUrl: browserUrl(config),
     seconds: (Date.now() - started) / 1000,
+    pluginsDir: runningWith,
   });
   install(log);
+  if (!existsSync(plugins)) {
+    throw new HubgraphError(ErrorCodes.NEO4J_START_FAILED, `The plugin directory ${plugins} does not exist`, {
+      hint: 'fix HUBGRAPH_NEO4J_PLUGINS_DIR, or unset it to use neo4j/target/plugins (or plugins-gds after `hubgraph analytics gds-install`)',
+    });
+  }
   for (const dir of [paths.conf, paths.data, paths.logs, paths.run, path.join(paths.home, 'import')]) mkdirSync(dir, { recursive: true });
 
   return withStartLock(paths, (config.startTimeoutSeconds + 30) * 1000, async () => {
@@ -291,7 +354,12 @@ export async function start(config: LocalNeo4jConfig, log: Logger): Promise<Star
     if (existing !== null) {
       await waitForBolt(config, paths, existing, log);
       log.info({ pid: existing, bolt: boltUri(config) }, 'local Neo4j already running; reusing it');
-      return result(existing, true);
+      const runningWith = runningPluginsDir(paths) ?? plugins;
+      if (path.resolve(runningWith) !== path.resolve(plugins)) {
+        // E.g. GDS was resolved after this instance started: it needs a restart to load it.
+        log.warn({ running: runningWith, wanted: plugins }, 'the running Neo4j uses another plugin directory; `hubgraph neo4j stop` and start again to switch');
+      }
+      return result(existing, true, runningWith);
     }
     for (const port of [config.boltPort, config.httpPort]) {
       if (await portAnswers(port)) {
@@ -300,9 +368,10 @@ export async function start(config: LocalNeo4jConfig, log: Logger): Promise<Star
         });
       }
     }
-    writeFileSync(path.join(paths.conf, 'neo4j.conf'), renderConf(config, paths));
+    writeFileSync(path.join(paths.conf, 'neo4j.conf'), renderConf(config, paths, plugins));
     const env = { ...process.env, NEO4J_HOME: paths.home, NEO4J_CONF: paths.conf };
-    const classpath = `${LIB}/*:${PLUGINS}/*`;
+    // As Neo4j's own launcher does: lib, then the plugins (GDS's kernel extension is found on the class path).
+    const classpath = `${LIB}/*:${plugins}/*`;
     if (!existsSync(path.join(paths.data, 'databases', 'system'))) {
       // The initial password only takes effect before the first start.
       const r = spawnSync('java', ['-cp', `${LIB}/*`, ADMIN_TOOL, 'dbms', 'set-initial-password', config.password], { env, encoding: 'utf8' });
@@ -340,7 +409,7 @@ export async function start(config: LocalNeo4jConfig, log: Logger): Promise<Star
     if (pid === undefined) throw new HubgraphError(ErrorCodes.NEO4J_START_FAILED, 'Could not launch java for the local Neo4j');
     child.unref();
     writeFileSync(paths.pidFile, String(pid));
-    log.info({ pid, bolt: boltUri(config), home: paths.home }, 'starting the local Neo4j');
+    log.info({ pid, bolt: boltUri(config), home: paths.home, plugins, gds: hasGds(plugins) }, 'starting the local Neo4j');
     try {
       await waitForBolt(config, paths, pid, log);
     } catch (error) {
@@ -348,7 +417,7 @@ export async function start(config: LocalNeo4jConfig, log: Logger): Promise<Star
       rmSync(paths.pidFile, { force: true });
       throw error;
     }
-    const r = result(pid, false);
+    const r = result(pid, false, plugins);
     log.info({ pid, seconds: r.seconds }, 'local Neo4j is up');
     return r;
   });
@@ -398,11 +467,16 @@ export interface LocalStatus {
   home: string;
   storeBytes: number;
   installed: boolean;
+  /** The plugin directory it runs with (running) or would start with (stopped). */
+  pluginsDir: string;
+  /** Whether that directory holds Graph Data Science. */
+  gds: boolean;
 }
 
 export async function status(config: LocalNeo4jConfig): Promise<LocalStatus> {
   const paths = localPaths(config);
   const pid = runningPid(paths);
+  const plugins = (pid !== null ? runningPluginsDir(paths) : null) ?? pluginsDir(config);
   let version: string | null = null;
   let edition: string | null = null;
   if (pid !== null) {
@@ -425,6 +499,8 @@ export async function status(config: LocalNeo4jConfig): Promise<LocalStatus> {
     home: paths.home,
     storeBytes: dirSize(paths.data),
     installed: existsSync(MARKER),
+    pluginsDir: plugins,
+    gds: hasGds(plugins),
   };
 }
 

@@ -1,9 +1,15 @@
 /**
  * Finds a real Neo4j for the integration tests, in this order:
  *   1. NEO4J_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) if set;
- *   2. a testcontainers Neo4j (neo4j:5.26-community with APOC) when a Docker engine answers;
+ *   2. a testcontainers Neo4j (neo4j:5.26-community with APOC, and GDS when it is resolved) when a
+ *      Docker engine answers;
  *   3. the project's local Maven-resolved Neo4j, as a separate test instance (its own home and
- *      ports, so it never touches the developer's data), started here and stopped after.
+ *      ports, so it never touches the developer's data), started here and stopped after. Its
+ *      plugin directory is the local default (src/neo4j/local.ts, `pluginsDir`): APOC, plus Graph
+ *      Data Science once `hubgraph analytics gds-install` has resolved it — which the GDS suite
+ *      requires (.ci/run installs it). HUBGRAPH_TEST_NEO4J_BOLT_PORT, HUBGRAPH_TEST_NEO4J_HTTP_PORT
+ *      and HUBGRAPH_TEST_NEO4J_DIR move it (default 17687, 17474, .neo4j-test), e.g. to run a
+ *      second suite beside one that runs.
  * Tests read the connection with `inject('neo4j')`. There is no mock and no in-memory stand-in.
  */
 import path from 'node:path';
@@ -11,7 +17,7 @@ import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { createDb } from '../../src/neo4j/db.js';
-import { start, stop } from '../../src/neo4j/local.js';
+import { GDS_PLUGINS_DIR, hasGds, start, stop } from '../../src/neo4j/local.js';
 import { migrate } from '../../src/neo4j/migrate.js';
 import { TEST_LOCAL_NEO4J, type TestNeo4j } from './neo4j.js';
 
@@ -56,7 +62,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   if (await dockerAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
-    const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('hubgraph-test').withApoc().start();
+    const image = new Neo4jContainer('neo4j:5.26-community').withPassword('hubgraph-test');
+    // With GDS resolved, the container gets the same jars (APOC + GDS) as the local Neo4j, copied
+    // into its plugin directory; otherwise APOC the image's way (downloaded at start).
+    const allowed = 'apoc.*,gds.*';
+    const container = await (
+      hasGds(GDS_PLUGINS_DIR)
+        ? image
+            .withCopyDirectoriesToContainer([{ source: GDS_PLUGINS_DIR, target: '/plugins' }])
+            .withEnvironment({ NEO4J_dbms_security_procedures_unrestricted: allowed, NEO4J_dbms_security_procedures_allowlist: allowed })
+        : image.withApoc()
+    ).start();
     await migrated({ uri: container.getBoltUri(), user: container.getUsername(), password: container.getPassword(), database: 'neo4j' });
     project.provide('neo4j', {
       mode: 'testcontainers',
@@ -71,10 +87,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await container.stop();
     };
   }
-  const local: LocalNeo4jConfig = { ...TEST_LOCAL_NEO4J, home: path.join(PROJECT_ROOT, '.neo4j-test') };
+  const port = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+  const local: LocalNeo4jConfig = {
+    ...TEST_LOCAL_NEO4J,
+    boltPort: port(env.HUBGRAPH_TEST_NEO4J_BOLT_PORT, TEST_LOCAL_NEO4J.boltPort),
+    httpPort: port(env.HUBGRAPH_TEST_NEO4J_HTTP_PORT, TEST_LOCAL_NEO4J.httpPort),
+    home: path.resolve(PROJECT_ROOT, env.HUBGRAPH_TEST_NEO4J_DIR ?? '.neo4j-test'),
+  };
   const log = silentLogger();
   const r = await start(local, log);
-  console.log(`[tests] ${r.reused ? 'reusing' : 'started'} the local test Neo4j at ${r.boltUri} in ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `[tests] ${r.reused ? 'reusing' : 'started'} the local test Neo4j at ${r.boltUri} in ${r.seconds.toFixed(1)} s ` +
+      `(plugins: ${r.pluginsDir}, ${hasGds(r.pluginsDir) ? 'APOC + Graph Data Science' : 'APOC only: the GDS suite will fail — `node bin/hubgraph.js analytics gds-install`'})`,
+  );
   await migrated({ uri: r.boltUri, user: 'neo4j', password: local.password, database: 'neo4j' });
   project.provide('neo4j', {
     mode: 'local',

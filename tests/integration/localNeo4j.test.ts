@@ -2,12 +2,13 @@
  * The local Maven-resolved Neo4j manager. When the suite runs on the local test instance, these
  * tests use it; otherwise (NEO4J_URI or testcontainers) they start their own on other ports.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { createDb } from '../../src/neo4j/db.js';
-import { start, status, stop } from '../../src/neo4j/local.js';
+import { GDS_MARKER, GDS_PLUGINS_DIR, hasGds, pluginsDir, start, status, stop } from '../../src/neo4j/local.js';
 import { TEST_LOCAL_NEO4J, testNeo4j } from './neo4j.js';
 
 describe('local Neo4j', () => {
@@ -79,5 +80,18 @@ describe('local Neo4j', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('runs with the plugin directory pluginsDir chooses, apoc.* and gds.* allowed, and says whether it has GDS', async () => {
+    const s = await status(local);
+    expect(s.pluginsDir).toBe(pluginsDir(local));
+    expect(s.gds).toBe(hasGds(s.pluginsDir));
+    const conf = readFileSync(path.join(local.home, 'conf', 'neo4j.conf'), 'utf8');
+    expect(conf).toContain(`server.directories.plugins=${s.pluginsDir}\n`);
+    expect(conf).toContain('dbms.security.procedures.unrestricted=apoc.*,gds.*\n');
+    expect(conf).toContain('dbms.security.procedures.allowlist=apoc.*,gds.*\n');
+    // The setting wins; unset, GDS's directory once gds-install has completed it.
+    expect(pluginsDir({ pluginsDir: '/somewhere/plugins' })).toBe('/somewhere/plugins');
+    expect(pluginsDir({})).toBe(existsSync(GDS_MARKER) ? GDS_PLUGINS_DIR : path.join(PROJECT_ROOT, 'neo4j', 'target', 'plugins'));
   });
 });
