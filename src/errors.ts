@@ -29,6 +29,12 @@ export const ErrorCodes = {
   ANALYTICS_NOT_CONVERGED: 'ANALYTICS_NOT_CONVERGED',
   GDS_UNAVAILABLE: 'GDS_UNAVAILABLE',
   ANALYTICS_BUSY: 'ANALYTICS_BUSY',
+  /** An evaluation's hidden edges were not restored (a crashed run): `hubgraph eval restore` first. */
+  EVAL_JOURNAL_EXISTS: 'EVAL_JOURNAL_EXISTS',
+  /** Restoring hidden edges did not give back the graph the evaluation started from. */
+  EVAL_RESTORE_FAILED: 'EVAL_RESTORE_FAILED',
+  /** The graph holds too little for the evaluation asked for (no user or model to sample). */
+  EVAL_NO_DATA: 'EVAL_NO_DATA',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

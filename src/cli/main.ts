@@ -8,6 +8,7 @@ import { isHubgraphError } from '../errors.js';
 import { createCliContext, type CliContext } from './context.js';
 import { registerAnalyticsCommands } from './analytics.js';
 import { registerDbCommands } from './db.js';
+import { registerEvalCommands } from './eval.js';
 import { registerIngestCommands } from './ingest.js';
 import { registerNeo4jCommands } from './neo4j.js';
 import { registerReportCommands } from './report.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerIngestCommands(program, context);
   registerAnalyticsCommands(program, context);
   registerReportCommands(program, context);
+  registerEvalCommands(program, context);
   return program;
 }
 
