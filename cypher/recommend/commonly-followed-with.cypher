@@ -12,15 +12,34 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
+// Stored lists: for creators whose live walk is large (hubs), `hubgraph` stores the answer —
+// computed by this same formula — as COMMONLY_FOLLOWED_WITH relationships (see
+// commonly-followed-with-refresh.cypher; refreshed after every social ingest and by `hubgraph ingest derived`).
+// A creator with a stored list (x.coFollowedAt set) is answered from it in ~k rows; any other
+// creator live. `computedAt` says how fresh the answer is (null: live).
+//
 // Parameters: $creatorId, $first (integer, 1..100).
 MATCH (x:Creator {id: $creatorId})
-WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a
-MATCH (x)<-[:FOLLOWS]-(u)-[:FOLLOWS]->(c)
-WHERE c <> x
-WITH a, c, count(u) AS overlap
-WITH c, overlap, toFloat(overlap) / (a + COUNT { (c)<-[:FOLLOWS]-() } - overlap) AS score
+CALL (x) {
+  WITH x WHERE x.coFollowedAt IS NOT NULL
+  MATCH (x)-[r:COMMONLY_FOLLOWED_WITH]->(c)
+  WHERE r.rank < $first
+  RETURN c, r.score AS score, r.overlap AS overlap, r.computedAt AS computedAt
+  UNION ALL
+  WITH x WHERE x.coFollowedAt IS NULL
+  WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a
+  MATCH (x)<-[:FOLLOWS]-(u)-[:FOLLOWS]->(c)
+  WHERE c <> x
+  WITH a, c, count(u) AS overlap
+  WITH c, overlap, toFloat(overlap) / (a + COUNT { (c)<-[:FOLLOWS]-() } - overlap) AS score
+  ORDER BY score DESC, c.id ASC
+  LIMIT $first
+  RETURN c, score, overlap, null AS computedAt
+}
+WITH c, score, overlap, computedAt
 ORDER BY score DESC, c.id ASC
 LIMIT $first
 RETURN c {.id, .name, .kind, .source, .authority} AS creator,
        score,
-       overlap AS count
+       overlap AS count,
+       computedAt

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ErrorCodes, HubgraphError } from '../../src/errors.js';
 import { migrate } from '../../src/neo4j/migrate.js';
 import { runJob, type IngestDeps, type JobSummary } from '../job.js';
-import { runStatement } from '../pipeline.js';
+import { refreshDerived } from './derived.js';
 import { ingestLineage } from './lineage.js';
 import { ingestModelsFile } from './models.js';
 import { ingestPaperCategories } from './papers.js';
@@ -50,6 +50,6 @@ export async function ingestDemo(deps: IngestDeps): Promise<JobSummary> {
     await ingestLineage(run, path.join(dir, DEMO_FILES.lineage));
     await ingestPaperCategories(run, path.join(dir, DEMO_FILES.categories));
     await ingestStandin(run, path.join(dir, DEMO_FILES.social), DEMO_MODELS_SOURCE);
-    run.record(await runStatement(deps.db, deps.log, 'follower-counts', 'ingest/update-follower-counts'));
+    await refreshDerived(run);
   });
 }

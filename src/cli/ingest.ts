@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runJob, formatJobSummary, type IngestDeps, type JobSummary } from '../../ingest/job.js';
-import { runStatement } from '../../ingest/pipeline.js';
+import { refreshDerived } from '../../ingest/jobs/derived.js';
 import { ingestDemo } from '../../ingest/jobs/demo.js';
 import { ingestLineage } from '../../ingest/jobs/lineage.js';
 import { ingestModelsFile, ingestModelsHub } from '../../ingest/jobs/models.js';
@@ -53,6 +53,10 @@ async function withIngest(context: () => CliContext, opts: Common, work: (deps: 
 
 export function registerIngestCommands(program: Command, context: () => CliContext): void {
   const ingest = program.command('ingest').description('load data into the graph (idempotent, resumable; bad rows go to a quarantine file)');
+
+  common(ingest.command('derived'))
+    .description('recompute what is derived from the edges: follower counts and the hub creators’ stored commonly-followed-with lists (every social ingest does this; run it after many follows through the API)')
+    .action((opts: Common) => withIngest(context, opts, (deps) => runJob(deps, 'derived', refreshDerived)));
 
   common(ingest.command('demo'))
     .description('load the demo corpus from HUBGRAPH_DATA_DIR: tasks, the 2024-09 models dump, lineage, paper categories, the social stand-in')
@@ -142,7 +146,7 @@ export function registerIngestCommands(program: Command, context: () => CliConte
               const client = createHubClient({ baseUrl: hub.baseUrl, ...(hub.token ? { token: hub.token } : {}), requestsPerMinute: hub.requestsPerMinute, log: deps.log });
               await ingestSocialHub(run, client, hubTargets);
             }
-            run.record(await runStatement(deps.db, deps.log, 'follower-counts', 'ingest/update-follower-counts'));
+            await refreshDerived(run);
           }),
         ),
     );

@@ -59,6 +59,8 @@ export interface CreatorRow {
   count?: number | null;
   via?: string[] | null;
   authoritySource?: AuthoritySource | null;
+  /** Set by questions answered from a stored list (see commonly-followed-with.cypher). */
+  computedAt?: string | null;
 }
 
 /** Turns rows into recommendations; `via` ids are typed by the caller (creators, a task, …). */
@@ -76,6 +78,7 @@ export function toRecommendations(
         via: via(row),
         count: row.count ?? null,
         authoritySource: row.authoritySource ?? null,
+        ...(row.computedAt ? { computedAt: row.computedAt } : {}),
       },
       row.creator.id,
     ),

@@ -37,6 +37,8 @@ export interface ReasonData {
   via: ReasonVia[];
   count?: number | null;
   authoritySource?: AuthoritySource | null;
+  /** Set when the answer was computed ahead of time (a stored list; ISO-8601), absent when live. */
+  computedAt?: string;
 }
 
 export interface Reason extends ReasonData {

@@ -40,8 +40,10 @@ describe('feedCandidates', () => {
   const p = uniquePrefix('feed');
   const id = (name: string) => `${p}${name}`;
   const noRecommendations = async () => [];
+  // The hand computations below use a 30-day half-life (the default is tuned: docs/eval.md).
+  const HALF_LIFE_DAYS = 30;
   const all = async (userId: string, extra: Parameters<typeof feedCandidates>[2] = {}) =>
-    (await feedCandidates(db, { userId: id(userId), first: 100 }, { now: () => NOW, recommendCreators: noRecommendations, ...extra })).edges.map(
+    (await feedCandidates(db, { userId: id(userId), first: 100 }, { now: () => NOW, recommendCreators: noRecommendations, halfLifeDays: HALF_LIFE_DAYS, ...extra })).edges.map(
       (e) => e.node,
     );
   /** The whole feed (every page, at the largest page size). */
@@ -49,7 +51,7 @@ describe('feedCandidates', () => {
     const items: FeedItem[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
-      const page = await feedCandidates(db, { userId: id(userId), first: 100, after }, { now: () => NOW, recommendCreators: noRecommendations });
+      const page = await feedCandidates(db, { userId: id(userId), first: 100, after }, { now: () => NOW, recommendCreators: noRecommendations, halfLifeDays: HALF_LIFE_DAYS });
       items.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) return items;
       after = page.pageInfo.endCursor;

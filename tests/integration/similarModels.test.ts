@@ -61,8 +61,11 @@ describe('similarModels (PathSim)', () => {
     expect(y.metaPaths).toEqual([{ metaPath: 'TAG', pathSim: 0.5, weight: 1, sharedPaths: 1 }]);
   });
 
+  // The hand computations use these weights (the defaults are tuned on the harness: docs/eval.md).
+  const HAND = { weights: { TAG: 1, TASK: 0.5, PAPER: 2, DATASET: 1.5, LIBRARY: 0.25, LINEAGE: 2 } };
+
   it('combines the meta-paths as a weighted mean, listing each contribution', async () => {
-    const res = await similarModels(db, { modelId: id('X') });
+    const res = await similarModels(db, { modelId: id('X') }, HAND);
     expect(res.map((r) => r.model.id)).toEqual([id('Y'), id('W'), id('B'), id('Z'), id('V')]);
     const score = Object.fromEntries(res.map((r) => [r.model.id, r.score]));
     expect(score[id('Y')]).toBeCloseTo(2 / 5.5, 12);
@@ -81,7 +84,7 @@ describe('similarModels (PathSim)', () => {
   });
 
   it('explains with SIMILAR_MODEL via the source model and the shared nodes, most specific first', async () => {
-    const [y] = await similarModels(db, { modelId: id('X'), first: 1 });
+    const [y] = await similarModels(db, { modelId: id('X'), first: 1 }, HAND);
     expect(y!.reason.kind).toBe('SIMILAR_MODEL');
     expect(y!.reason.text).toBe(`Similar to ${id('X')}`);
     expect(y!.reason.count).toBe(3);
@@ -95,7 +98,7 @@ describe('similarModels (PathSim)', () => {
   });
 
   it('applies configured weights', async () => {
-    const res = await similarModels(db, { modelId: id('X') }, { weights: { TAG: 10 } });
+    const res = await similarModels(db, { modelId: id('X') }, { weights: { ...HAND.weights, TAG: 10 } });
     // Σw = 10 + 0.5 + 2 + 2 = 14.5: Z (10·1) now beats Y (10·0.5 + 0.5·1 + 2·0.5 = 6.5).
     expect(res[0]!.model.id).toBe(id('Z'));
     expect(res[0]!.score).toBeCloseTo(10 / 14.5, 12);
