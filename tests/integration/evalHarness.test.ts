@@ -10,9 +10,12 @@
  * a and b are interchangeable, so whichever is hidden (say a) the case is the same: u follows b.
  *   followOfFollow(u) = secondDegree(u) = [x]         (via b)
  *   popularAmongSimilarUsers(u) = [a]                 (f1, f2 follow b and a)
- *   recommendedCreators(u) = [x (1 + 0.8), a (0.8)]   → the hidden a at rank 2:
- *     recall@1 = 0, recall@2 = 1, precision@2 = ½, nDCG@2 = 1/log2(3), MRR = ½, coverage@2 = 2/3
- *     (catalogue: a, b, x — the creators with a follower).
+ *   recommendedCreators(u) = x at w(followOfFollow) + w(secondDegree), a at w(popularAmongSimilarUsers)
+ *     (each signal's only candidate normalises to 1). With the pre-tuning weights (1, 0.8, 0.8) x
+ *     leads and the hidden a is at rank 2: recall@1 = 0, MRR = ½, nDCG@2 = 1/log2(3); with the
+ *     tuned defaults (0.5, 0, 1) a leads: recall@1 = 1, MRR = 1, nDCG@2 = 1. Either way
+ *     recall@2 = 1, precision@2 = ½, coverage@2 = 2/3 (catalogue: a, b, x — the creators with a
+ *     follower). The test works it out from the weights the harness evaluates: the defaults.
  *   Baselines (undirected, N(u) = {b}, N(b) = {u, f1, f2, x}):
  *     common neighbours = [x] → recall@2 = 0, MRR = 0
  *     Adamic–Adar       = [x (1/ln 4)] → the same
@@ -23,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { DEFAULTS as BLEND_DEFAULTS } from '../../src/domain/recommendedCreators.js';
 import { evalCreators } from '../../src/eval/creators.js';
 import { evalFeed } from '../../src/eval/feed.js';
 import { evalSettings, restoreEval, runEval } from '../../src/eval/index.js';
@@ -110,6 +114,9 @@ describe('eval harness', () => {
   });
 
   const row = (summaries: MethodSummary[], method: string) => summaries.find((s) => s.method === method)!;
+  // Where the blend ranks the hidden a (see the header): ties go to the smaller id, a before x.
+  const w = BLEND_DEFAULTS.weights;
+  const hiddenRank = w.popularAmongSimilarUsers >= w.followOfFollow + w.secondDegree ? 1 : 2;
 
   it('scores the hand-worked case and gives back every hidden edge exactly', async () => {
     const before = await snapshot();
@@ -123,11 +130,11 @@ describe('eval harness', () => {
     expect(result.setup.reblendIdentical).toBe('1/1');
     const s = result.tables[0]!.summaries;
     const blended = row(s, 'recommendedCreators');
-    expect(blended.recall[1]).toBe(0);
+    expect(blended.recall[1]).toBe(hiddenRank === 1 ? 1 : 0);
     expect(blended.recall[2]).toBe(1);
     expect(blended.precision[2]).toBe(0.5);
-    expect(blended.ndcg[2]).toBeCloseTo(1 / Math.log2(3), 10);
-    expect(blended.mrr).toBe(0.5);
+    expect(blended.ndcg[2]).toBeCloseTo(hiddenRank === 1 ? 1 : 1 / Math.log2(3), 10);
+    expect(blended.mrr).toBe(1 / hiddenRank);
     expect(blended.coverage[2]).toBeCloseTo(2 / 3, 10);
     expect(row(s, 'popularAmongSimilarUsers').mrr).toBe(1);
     expect(row(s, 'followOfFollow').mrr).toBe(0);
@@ -179,7 +186,7 @@ describe('eval harness', () => {
     expect(report.tasks[0]!.task).toBe('creators');
     expect(files.svgs).toHaveLength(1);
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(files.markdown, 'utf8')).toContain('| recommendedCreators | 0.000 | 1.000 |');
+    expect(readFileSync(files.markdown, 'utf8')).toContain(`| recommendedCreators | ${hiddenRank === 1 ? '1.000' : '0.000'} | 1.000 |`);
     expect(readFileSync(files.svgs[0]!, 'utf8')).toContain('<svg');
   });
 });
