@@ -124,42 +124,49 @@ export function blend(
     .slice(0, first);
 }
 
-export async function recommendedCreators(
-  db: Db,
-  input: RecommendedCreatorsInput,
-  options: RecommendedCreatorsOptions = {},
-): Promise<CreatorRecommendation[]> {
-  const first = validateFirst(input.first);
-  const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
-  const maxTopics = options.maxTopics ?? DEFAULTS.maxTopics;
-  const candidates = Math.min(MAX_FIRST, Math.max(first, options.candidatesPerSignal ?? DEFAULTS.candidatesPerSignal));
+/** Each signal's candidates for one user, and the creators no recommendation may name. */
+export interface CreatorSignals {
+  signals: Partial<Record<SignalName, CreatorRecommendation[]>>;
+  /** The user and the creators they follow. */
+  exclude: ReadonlySet<string>;
+}
 
+/**
+ * Asks every signal for a user's candidates (the evaluation harness scores them one by one, the
+ * blend combines them). A signal weighted 0 in `weights` is not asked; `weights: null` asks all.
+ */
+export async function creatorSignals(
+  db: Db,
+  userId: string,
+  options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
+): Promise<CreatorSignals> {
   const rows = await db.read<{ topics: string[]; following: string[] }>(
     loadCypher('recommend/recommended-creators'),
-    { userId: input.userId, maxTopics },
+    { userId, maxTopics: options.maxTopics },
     { op: 'recommendedCreators' },
   );
   const me = rows[0];
-  if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${input.userId}`);
+  if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${userId}`);
 
-  const ask = { userId: input.userId, first: candidates };
+  const ask = { userId, first: options.candidates };
   // A signal weighted 0 cannot change the blend: its query is not run at all.
+  const asked = (name: SignalName) => options.weights === null || options.weights[name] > 0;
   const none = Promise.resolve<CreatorRecommendation[]>([]);
-  const ifWeighted = (name: SignalName, question: () => Promise<CreatorRecommendation[]>) => (weights[name] > 0 ? question() : none);
+  const ifAsked = (name: SignalName, question: () => Promise<CreatorRecommendation[]>) => (asked(name) ? question() : none);
   const [fof, second, similar, org, back, ...topics] = await Promise.all([
-    ifWeighted('followOfFollow', () => followOfFollow(db, ask)),
-    ifWeighted('secondDegree', () => secondDegree(db, ask)),
-    ifWeighted('popularAmongSimilarUsers', () => popularAmongSimilarUsers(db, ask)),
-    ifWeighted('sameOrganization', () => sameOrganization(db, ask)),
-    ifWeighted('followBack', () => followBack(db, ask)),
-    ...(weights.topicTopContributors > 0 ? me.topics.map((taskId) => topicTopContributors(db, { taskId, first: candidates })) : []),
+    ifAsked('followOfFollow', () => followOfFollow(db, ask)),
+    ifAsked('secondDegree', () => secondDegree(db, ask)),
+    ifAsked('popularAmongSimilarUsers', () => popularAmongSimilarUsers(db, ask)),
+    ifAsked('sameOrganization', () => sameOrganization(db, ask)),
+    ifAsked('followBack', () => followBack(db, ask)),
+    ...(asked('topicTopContributors') ? me.topics.map((taskId) => topicTopContributors(db, { taskId, first: options.candidates })) : []),
   ]);
   // Topic leaders are not user-centred: the user and the creators they follow are dropped here,
   // before each topic's list is normalised (and blend() drops them from every signal).
-  const exclude = new Set([input.userId, ...me.following]);
+  const exclude = new Set([userId, ...me.following]);
   const eligible = (list: CreatorRecommendation[]) => list.filter((r) => !exclude.has(r.creator.id));
-  return blend(
-    {
+  return {
+    signals: {
       followOfFollow: fof,
       secondDegree: second,
       popularAmongSimilarUsers: similar,
@@ -167,8 +174,26 @@ export async function recommendedCreators(
       followBack: back,
       topicTopContributors: bestPerCreator(topics.map((list) => normalise(eligible(list)))),
     },
-    weights,
     exclude,
-    first,
-  );
+  };
+}
+
+export async function recommendedCreators(
+  db: Db,
+  input: RecommendedCreatorsInput,
+  options: RecommendedCreatorsOptions = {},
+): Promise<CreatorRecommendation[]> {
+  const first = validateFirst(input.first);
+  const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
+  const { signals, exclude } = await creatorSignals(db, input.userId, {
+    candidates: candidatesPerSignal(first, options.candidatesPerSignal),
+    maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
+    weights,
+  });
+  return blend(signals, weights, exclude, first);
+}
+
+/** Candidates asked from each signal: at least `first`, at most MAX_FIRST. */
+export function candidatesPerSignal(first: number, configured?: number): number {
+  return Math.min(MAX_FIRST, Math.max(first, configured ?? DEFAULTS.candidatesPerSignal));
 }

@@ -11,13 +11,7 @@ import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
 import type { CreatorRecommendation } from '../domain/creatorCommon.js';
-import { followBack } from '../domain/followBack.js';
-import { followOfFollow } from '../domain/followOfFollow.js';
-import { popularAmongSimilarUsers } from '../domain/popularAmongSimilarUsers.js';
-import { blend, bestPerCreator, DEFAULTS as BLEND_DEFAULTS, normalise, recommendedCreators, type SignalName, type SignalWeights } from '../domain/recommendedCreators.js';
-import { sameOrganization } from '../domain/sameOrganization.js';
-import { secondDegree } from '../domain/secondDegree.js';
-import { topicTopContributors } from '../domain/topicTopContributors.js';
+import { blend, candidatesPerSignal, creatorSignals, DEFAULTS as BLEND_DEFAULTS, recommendedCreators, type SignalName, type SignalWeights } from '../domain/recommendedCreators.js';
 import { createBaselines, projectFollows } from './baselines.js';
 import { withHiddenEdges, type EdgeRef } from './journal.js';
 import { summarize } from './metrics.js';
@@ -94,44 +88,22 @@ export function split(follows: Map<string, FollowRow[]>, users: readonly string[
 
 export const SIGNALS = ['followOfFollow', 'secondDegree', 'popularAmongSimilarUsers', 'sameOrganization', 'followBack'] as const;
 
+const SIGNAL_NAMES = Object.keys(BLEND_DEFAULTS.weights) as SignalName[];
+
 interface UserAnswers {
   signals: Record<SignalName, CreatorRecommendation[]>;
   blended: CreatorRecommendation[];
   exclude: Set<string>;
 }
 
-/** Every signal as recommendedCreators asks it, the topic leaders as it combines them, and the blend itself. */
+/** Every signal as recommendedCreators asks it (all of them, whatever their weight), and the blend itself. */
 async function answer(db: Db, userId: string, first: number): Promise<UserAnswers> {
-  const candidates = Math.min(100, Math.max(first, BLEND_DEFAULTS.candidatesPerSignal));
-  const ask = { userId, first: candidates };
-  const [me] = await db.read<{ topics: string[]; following: string[] }>(
-    loadCypher('recommend/recommended-creators'),
-    { userId, maxTopics: BLEND_DEFAULTS.maxTopics },
-    { op: 'eval.me' },
-  );
-  const exclude = new Set([userId, ...(me?.following ?? [])]);
-  const [fof, second, similar, org, back, blended, ...topics] = await Promise.all([
-    followOfFollow(db, ask),
-    secondDegree(db, ask),
-    popularAmongSimilarUsers(db, ask),
-    sameOrganization(db, ask),
-    followBack(db, ask),
+  const [{ signals, exclude }, blended] = await Promise.all([
+    creatorSignals(db, userId, { candidates: candidatesPerSignal(first), maxTopics: BLEND_DEFAULTS.maxTopics, weights: null }),
     recommendedCreators(db, { userId, first }),
-    ...(me?.topics ?? []).map((taskId) => topicTopContributors(db, { taskId, first: candidates })),
   ]);
-  const eligible = (list: CreatorRecommendation[]) => list.filter((r) => !exclude.has(r.creator.id));
-  return {
-    signals: {
-      followOfFollow: fof,
-      secondDegree: second,
-      popularAmongSimilarUsers: similar,
-      sameOrganization: org,
-      followBack: back,
-      topicTopContributors: bestPerCreator(topics.map((list) => normalise(eligible(list)))),
-    },
-    blended,
-    exclude,
-  };
+  const all = Object.fromEntries(SIGNAL_NAMES.map((name) => [name, signals[name] ?? []])) as Record<SignalName, CreatorRecommendation[]>;
+  return { signals: all, blended, exclude: new Set(exclude) };
 }
 
 const ids = (list: readonly { creator: { id: string } }[]) => list.map((r) => r.creator.id);
