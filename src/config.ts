@@ -126,7 +126,7 @@ export const SETTINGS = {
     doc: 'feedCandidates: the fallback tier is added when the in- and out-of-network tiers hold fewer candidates than this.',
   },
   HUBGRAPH_COFOLLOW_MIN_WALK: {
-    schema: z.coerce.number().int().min(1).default(50_000),
+    schema: z.coerce.number().int().min(1).default(2000),
     doc: 'commonlyFollowedWith / similarCreators: creators whose live walk (Σ of their followers’ follow counts) reaches this get a stored top-100 list, refreshed after each social ingest and by `hubgraph ingest derived`; the rest are answered live.',
   },
   // search (src/domain/search.ts): score = w1·relevance + w2·ln(1+followers) + w3·ln(1+likes) + w4·ln(1+models).

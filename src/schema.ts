@@ -62,6 +62,9 @@ export const LABELS = {
       analyticsRunId: 'the analytics run these values come from',
       analyticsAt: 'time of that run (datetime)',
       coFollowedAt: 'when its stored commonly-followed-with list was computed (ISO-8601); none: answered live',
+      coFollowIds: 'stored commonly-followed-with list: the creators, most similar first (top 100 by follower-set Jaccard)',
+      coFollowScores: '… their Jaccard similarity, in the same order',
+      coFollowOverlaps: '… their followers in common, in the same order',
       ...slotProperties(['pagerank', 'hub', 'hitsAuthority', 'communityId', 'analyticsRunId']),
     },
     indexed: ['kind', 'authority', 'communityId'],
@@ -177,12 +180,6 @@ export const RELATIONSHIPS = {
     to: 'Community',
     doc: 'membership of a community (a creator of a co-follow community, a model of a model community), per analytics run',
     properties: { runId: 'the analytics run' },
-  },
-  COMMONLY_FOLLOWED_WITH: {
-    from: 'Creator',
-    to: 'Creator',
-    doc: 'a hub creator’s stored commonly-followed-with list (top 100 by follower-set Jaccard), refreshed after social ingest and by `hubgraph ingest derived`',
-    properties: { score: 'Jaccard of the follower sets', overlap: 'followers in common', rank: '0 for the most similar', computedAt: 'when (ISO-8601)' },
   },
   LINKED_TO: {
     from: 'Community',

@@ -12,19 +12,21 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
-// Stored lists: for creators whose live walk is large (hubs), `hubgraph` stores the answer —
-// computed by this same formula — as COMMONLY_FOLLOWED_WITH relationships (see
-// commonly-followed-with-refresh.cypher; refreshed after every social ingest and by `hubgraph ingest derived`).
-// A creator with a stored list (x.coFollowedAt set) is answered from it in ~k rows; any other
-// creator live. `computedAt` says how fresh the answer is (null: live).
+// Stored lists: a creator whose live walk is large has its answer — computed by this same
+// formula, in this same order, over an in-memory projection (src/analytics/commonlyFollowedWith.ts)
+// — stored on its node as the lists coFollowIds / coFollowScores / coFollowOverlaps, refreshed
+// after every social ingest and by `hubgraph ingest derived`. Such a creator (x.coFollowedAt set)
+// is answered in ~$first index seeks; any other live. `computedAt` says how fresh the answer is
+// (null: live).
 //
 // Parameters: $creatorId, $first (integer, 1..100).
 MATCH (x:Creator {id: $creatorId})
 CALL (x) {
   WITH x WHERE x.coFollowedAt IS NOT NULL
-  MATCH (x)-[r:COMMONLY_FOLLOWED_WITH]->(c)
-  WHERE r.rank < $first
-  RETURN c, r.score AS score, r.overlap AS overlap, r.computedAt AS computedAt
+  UNWIND range(0, size(x.coFollowIds) - 1) AS i
+  WITH x, i WHERE i < $first
+  MATCH (c:Creator {id: x.coFollowIds[i]})
+  RETURN c, x.coFollowScores[i] AS score, x.coFollowOverlaps[i] AS overlap, x.coFollowedAt AS computedAt
   UNION ALL
   WITH x WHERE x.coFollowedAt IS NULL
   WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a

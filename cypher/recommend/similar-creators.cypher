@@ -19,9 +19,9 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
-// Hub creators (x.coFollowedAt set) take the follower part from their stored commonly-followed-with
-// list (commonly-followed-with-refresh.cypher): the same Jaccard for their 100 most co-followed
-// creators, in ~100 rows instead of a walk of ~10⁵. A creator outside that list but with a profile
+// Creators with a stored commonly-followed-with list (x.coFollowedAt set; see
+// commonly-followed-with.cypher) take the follower part from it: the same Jaccard for their 100
+// most co-followed creators, in ~100 index seeks instead of a walk of up to ~10⁵ rows. A creator outside that list but with a profile
 // match then gets followJaccard 0 here — it is below the 100th co-followed creator anyway.
 //
 // Parameters: $creatorId, $first (integer, 1..100), $followWeight, $profileWeight (floats),
@@ -29,8 +29,9 @@
 MATCH (x:Creator {id: $creatorId})
 CALL (x) {
   WITH x WHERE x.coFollowedAt IS NOT NULL
-  MATCH (x)-[r:COMMONLY_FOLLOWED_WITH]->(c)
-  RETURN c, r.overlap AS overlap, r.score AS followJaccard, 0.0 AS profileJaccard
+  UNWIND range(0, size(x.coFollowIds) - 1) AS i
+  MATCH (c:Creator {id: x.coFollowIds[i]})
+  RETURN c, x.coFollowOverlaps[i] AS overlap, x.coFollowScores[i] AS followJaccard, 0.0 AS profileJaccard
   UNION ALL
   WITH x WHERE x.coFollowedAt IS NULL
   WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a

@@ -57,8 +57,6 @@ MATCH ()-[r:MEMBER_OF]->() WITH count(r) AS count RETURN 'relationship' AS kind,
 UNION ALL
 MATCH ()-[r:IN_COMMUNITY]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'IN_COMMUNITY' AS name, count
 UNION ALL
-MATCH ()-[r:COMMONLY_FOLLOWED_WITH]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'COMMONLY_FOLLOWED_WITH' AS name, count
-UNION ALL
 MATCH ()-[r:LINKED_TO]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'LINKED_TO' AS name, count
 UNION ALL
 MATCH (n) WITH count(n) AS count RETURN 'total' AS kind, 'nodes' AS name, count

@@ -88,7 +88,7 @@ export async function projectFollowGraph(db: Db, options: Partial<ProjectionOpti
 }
 
 /** Compressed adjacency of a directed graph (indices into `nodes`), for the co-follow count. */
-interface Csr {
+export interface Csr {
   nodes: string[];
   outStart: Int32Array;
   out: Int32Array;
@@ -96,7 +96,7 @@ interface Csr {
   in: Int32Array;
 }
 
-function toCsr(graph: Graph): Csr {
+export function toCsr(graph: Graph): Csr {
   const nodes = graph.nodes();
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n, i));

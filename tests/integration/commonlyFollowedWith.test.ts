@@ -1,6 +1,7 @@
 /** commonlyFollowedWith: Jaccard of follower sets, on sets chosen so the values are known. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commonlyFollowedWith, refreshCommonlyFollowedWith } from '../../src/domain/commonlyFollowedWith.js';
+import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowedWith.js';
+import { commonlyFollowedWith } from '../../src/domain/commonlyFollowedWith.js';
 import { isHubgraphError } from '../../src/errors.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { assertPlain, follows, graphqlRunner, users } from './creatorFixtures.js';
@@ -64,23 +65,26 @@ describe('commonlyFollowedWith', () => {
       await gql.stop();
     }
   });
-  describe('stored lists (hub creators)', () => {
-    const mine = () => ['A', 'B', 'C', 'D', 'u1', 'u2', 'u3', 'u4'].map((n) => p + n);
-    const stored = async (id: string) =>
-      db.read<{ c: string; rank: number; score: number; overlap: number }>(
-        'MATCH (:Creator {id: $id})-[r:COMMONLY_FOLLOWED_WITH]->(c) RETURN c.id AS c, r.rank AS rank, r.score AS score, r.overlap AS overlap ORDER BY r.rank',
+  describe('stored lists (creators with a large walk)', () => {
+    // The refresh projects only this suite's creators and follows (ids starting with the prefix).
+    const refresh = (minWalk: number) => refreshCommonlyFollowedWith(db, { minWalk, scope: p });
+    const stored = async (id: string) => {
+      const [row] = await db.read<{ ids: string[] | null; scores: number[] | null; overlaps: number[] | null }>(
+        'MATCH (x:Creator {id: $id}) RETURN x.coFollowIds AS ids, x.coFollowScores AS scores, x.coFollowOverlaps AS overlaps',
         { id },
       );
+      return (row?.ids ?? []).map((c, rank) => ({ c, rank, score: row!.scores![rank], overlap: row!.overlaps![rank] }));
+    };
     afterAll(async () => {
       // Leave the fixtures answered live for the other tests of this file, whatever their order.
-      await refreshCommonlyFollowedWith(db, { minWalk: Number.MAX_SAFE_INTEGER, ids: mine() });
+      await refresh(Number.MAX_SAFE_INTEGER);
     });
 
     it('answers from the stored list exactly what the live query answers, saying when it was computed', async () => {
       const live = await commonlyFollowedWith(db, { creatorId: p + 'A' });
       expect(live[0]!.reason.computedAt).toBeUndefined();
       // A's walk is u1 (follows A, C) + u2 (A, B) + u3 (A, B) = 6 rows: a threshold of 6 stores A's list.
-      const r = await refreshCommonlyFollowedWith(db, { minWalk: 6, ids: mine() });
+      const r = await refresh(6);
       expect(r.stored).toBeGreaterThanOrEqual(1);
       expect(await stored(p + 'A')).toEqual([
         { c: p + 'B', rank: 0, score: 0.5, overlap: 2 },
@@ -96,13 +100,13 @@ describe('commonlyFollowedWith', () => {
     });
 
     it('replaces a list on refresh (no duplicates) and picks up follows made since', async () => {
-      await refreshCommonlyFollowedWith(db, { minWalk: 6, ids: mine() });
-      await refreshCommonlyFollowedWith(db, { minWalk: 6, ids: mine() });
+      await refresh(6);
+      await refresh(6);
       expect(await stored(p + 'A')).toHaveLength(2);
       // u4 now follows A too: A ← {u1..u4}, B ← {u2, u3, u4}: 3 / 4.
       await follows(db, p, [['u4', 'A']]);
       expect((await commonlyFollowedWith(db, { creatorId: p + 'A', first: 1 }))[0]!.score).toBeCloseTo(0.5, 12);
-      await refreshCommonlyFollowedWith(db, { minWalk: 6, ids: mine() });
+      await refresh(6);
       const [top] = await commonlyFollowedWith(db, { creatorId: p + 'A', first: 1 });
       expect(top!.score).toBeCloseTo(0.75, 12);
       expect(top!.reason.count).toBe(3);
@@ -110,11 +114,11 @@ describe('commonlyFollowedWith', () => {
     });
 
     it('drops a list when the walk falls below the threshold, and answers live again', async () => {
-      await refreshCommonlyFollowedWith(db, { minWalk: 6, ids: mine() });
+      await refresh(6);
       expect(await stored(p + 'A')).toHaveLength(2);
-      const r = await refreshCommonlyFollowedWith(db, { minWalk: 1000, ids: mine() });
+      const r = await refresh(1000);
       expect(r.stored).toBe(0);
-      expect(r.dropped).toBeGreaterThanOrEqual(1);
+      expect(r.cleared).toBeGreaterThanOrEqual(1);
       expect(await stored(p + 'A')).toEqual([]);
       const [top] = await commonlyFollowedWith(db, { creatorId: p + 'A', first: 1 });
       expect(top!.score).toBeCloseTo(0.5, 12);
