@@ -12,7 +12,7 @@ export interface ExampleOperation {
   variables: Record<string, unknown>;
 }
 
-const R = 'reason { kind text via { type id } count authoritySource }';
+const R = 'reason { kind text via { type id } count authoritySource computedAt }';
 
 export const EXAMPLES: readonly ExampleOperation[] = [
   {
