@@ -309,6 +309,19 @@ async function main(o: Options): Promise<void> {
           ` · top-20 PageRank overlap with hubgraph ${Math.round(overlap * 100)} %`,
       );
     }
+    // The issue's targets: Louvain compute within 3× of igraph's multilevel; end-to-end (read +
+    // compute + write-back) within 3× of compute alone (PageRank, HITS, the co-follow build, Louvain).
+    const compute = t.pagerank! + t.hits! + t.coFollow! + t.louvainCreators! + t.louvainModels!;
+    const endToEnd = t.projectFollows! + t.projectModels! + compute + w.total!;
+    const targets: Record<string, { ratio: number; met: boolean }> = {
+      endToEndOverCompute: { ratio: endToEnd / compute, met: endToEnd / compute <= 3 },
+    };
+    if (entry.igraph) {
+      const ig = entry.igraph as { multilevel: number };
+      targets.louvainOverIgraph = { ratio: t.louvainCreators! / ig.multilevel, met: t.louvainCreators! / ig.multilevel <= 3 };
+    }
+    entry.targets = targets;
+    for (const [name, v] of Object.entries(targets)) console.log(`target ${name} ≤ 3×: ${v.ratio.toFixed(2)}× — ${v.met ? 'met' : 'NOT met'}`);
     if (gds) {
       const g = child(['measure', d.scope, 'gds']);
       const gt = g.timings as Record<string, number>;
