@@ -2,8 +2,12 @@
 // by the users whose follows most resemble $userId's, that $userId does not follow yet (never
 // $userId themself).
 //
-// similarity(me, v) = Jaccard of the followee sets, |F(me) ∩ F(v)| / |F(me) ∪ F(v)|; the
-// $neighbours most similar users (ties: id) are the neighbourhood. Score(c) = Σ similarity(me, v)
+// similarity(me, v) = |F(me) ∩ F(v)| / |F(me) ∪ F(v)|, where the intersection counts only followees
+// with at most $maxSharedFollowers followers (the union is the whole sets): following a creator
+// everybody follows says little about taste (the IDF argument), and such a hub's thousands of
+// followers were most of the walk — capping them halved this query's median time on the demo
+// (71 → 35 ms) without lowering its recall (docs/eval.md). The $neighbours most similar users
+// (ties: id) are the neighbourhood. Score(c) = Σ similarity(me, v)
 // over the neighbours v who follow c; count = how many of them follow c.
 // (Herlocker et al., "An algorithmic framework for performing collaborative filtering", SIGIR 1999.)
 //
@@ -15,10 +19,12 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
-// Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1).
+// Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers (integer).
 MATCH (me:User {id: $userId})
 WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
-MATCH (me)-[:FOLLOWS]->()<-[:FOLLOWS]-(v)
+MATCH (me)-[:FOLLOWS]->(f)
+WHERE COUNT { (f)<-[:FOLLOWS]-() } <= $maxSharedFollowers
+MATCH (f)<-[:FOLLOWS]-(v)
 WHERE v <> me
 WITH me, a, v, count(*) AS shared
 WITH me, v, toFloat(shared) / (a + COUNT { (v)-[:FOLLOWS]->() } - shared) AS similarity

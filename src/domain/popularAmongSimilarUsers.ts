@@ -11,6 +11,8 @@ import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecom
 export const DEFAULTS = {
   /** Size of the neighbourhood (top-k most similar users). */
   neighbours: 50,
+  /** Followees with more followers than this do not count as shared taste (see the Cypher file). */
+  maxSharedFollowers: 2000,
 };
 
 export interface PopularAmongSimilarUsersInput {
@@ -24,12 +26,12 @@ export async function popularAmongSimilarUsers(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { neighbours } = { ...DEFAULTS, ...options };
+  const { neighbours, maxSharedFollowers } = { ...DEFAULTS, ...options };
   const rows = await runCreatorQuestion(
     db,
     'popularAmongSimilarUsers',
     'recommend/popular-among-similar-users',
-    { userId: input.userId, first, neighbours },
+    { userId: input.userId, first, neighbours, maxSharedFollowers },
     { kind: 'user', id: input.userId },
   );
   return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', () => []);
