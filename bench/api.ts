@@ -26,7 +26,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { ingestDemo } from '../ingest/jobs/demo.js';
 import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
 import { seededRng } from '../src/analytics/rng.js';
@@ -46,7 +46,7 @@ import { createLogger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
 import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
 import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
-import { machineInfo, median, round } from './ingest-machine.js';
+import { machineInfo, median, pad, positiveInt, round, say } from './ingest-machine.js';
 
 const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
   home: path.join(PROJECT_ROOT, '.neo4j-bench-api'),
@@ -72,14 +72,6 @@ interface Options {
   httpPort: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
-
-const pad = (v: string | number, n: number) => String(v).padStart(n);
-const say = (line = '') => process.stdout.write(`${line}\n`);
 
 // ── ids ──────────────────────────────────────────────────────────────────────────────────────
 interface Ids {

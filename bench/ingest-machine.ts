@@ -1,11 +1,12 @@
 /**
  * What a benchmark figure means depends on where it was taken: the machine (CPU, cores, memory,
  * load when the run began), the software (Node, Neo4j) and the data (rows per input file). Also the
- * small number helpers the ingest benchmark prints with.
+ * small helpers the bench scripts parse options and print with.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { InvalidArgumentError } from 'commander';
 import { readRecords } from '../ingest/sources/files/read.js';
 
 export interface MachineInfo {
@@ -102,3 +103,16 @@ export function processPeakRssMiB(pid: number): number | null {
     return null;
   }
 }
+
+/** commander argument parser shared by the bench scripts' numeric options. */
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** Right-aligns a table cell of the printed figures. */
+export const pad = (v: string | number, n: number) => String(v).padStart(n);
+
+/** One line of the bench's report on stdout. */
+export const say = (line = '') => process.stdout.write(`${line}\n`);

@@ -23,7 +23,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { DEMO_FILES, ingestDemo } from '../ingest/jobs/demo.js';
 import type { JobSummary } from '../ingest/job.js';
 import { loadConfig, PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
@@ -45,7 +45,7 @@ import {
   type NaiveRun,
 } from './ingest-follows.js';
 import { runImporter, writeImportCsv, type ImportCsv, type ImportRun } from './ingest-importer.js';
-import { countRows, int, javaVersion, machineInfo, median, peakRssMiB, perSecond, processPeakRssMiB, round, type FileRows } from './ingest-machine.js';
+import { countRows, int, javaVersion, machineInfo, median, pad, peakRssMiB, perSecond, positiveInt, processPeakRssMiB, round, say, type FileRows } from './ingest-machine.js';
 
 const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
   home: path.join(PROJECT_ROOT, '.neo4j-bench'),
@@ -68,14 +68,6 @@ interface Options {
   httpPort: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
-
-const pad = (v: string | number, n: number) => String(v).padStart(n);
-const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const program = new Command('bench:ingest')
