@@ -18,6 +18,7 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
 import type { Graph } from './graphology.js';
 import { projectFollowGraph, toCsr } from './projection.js';
+import { boundedTopK, idRanks } from './topK.js';
 
 /** Size of each stored list: the most any `first` may ask for. */
 export const STORED_LIST_SIZE = MAX_FIRST;
@@ -39,30 +40,11 @@ export function coFollowLists(follow: Graph, minWalk: number, k = STORED_LIST_SI
   const outDegree = (u: number) => csr.outStart[u + 1]! - csr.outStart[u]!;
   const inDegree = (x: number) => csr.inStart[x + 1]! - csr.inStart[x]!;
   // Ties are broken by id: rank every id once, then compare integers.
-  const idRank = new Int32Array(n);
-  Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => (csr.nodes[a]! < csr.nodes[b]! ? -1 : csr.nodes[a]! > csr.nodes[b]! ? 1 : 0))
-    .forEach((node, rank) => (idRank[node] = rank));
+  const idRank = idRanks(csr.nodes);
   const common = new Int32Array(n);
   const touched = new Int32Array(n);
-  // The best k candidates so far, as a binary heap whose root is the worst of them: most
-  // candidates of a hub (~10⁴) are compared with the root once and never allocated.
-  const heap = new Int32Array(k);
   const score = new Float64Array(n);
-  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && idRank[a]! > idRank[b]!);
-  const siftDown = (size: number, from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
+  const best = boundedTopK(k, score, idRank);
   const lists: CoFollowList[] = [];
   let total = 0;
   for (let x = 0; x < n; x++) {
@@ -79,19 +61,12 @@ export function coFollowLists(follow: Graph, minWalk: number, k = STORED_LIST_SI
       }
     }
     const a = inDegree(x);
-    let size = 0;
     for (let i = 0; i < t; i++) {
       const c = touched[i]!;
       score[c] = common[c]! / (a + inDegree(c) - common[c]!);
-      if (size < k) {
-        heap[size++] = c;
-        if (size === k) for (let h = (k >> 1) - 1; h >= 0; h--) siftDown(k, h);
-      } else if (worse(heap[0]!, c)) {
-        heap[0] = c;
-        siftDown(k, 0);
-      }
+      best.offer(c);
     }
-    const top = Array.from(heap.subarray(0, size)).sort((p, q) => (worse(p, q) ? 1 : worse(q, p) ? -1 : 0));
+    const top = best.take();
     lists.push({ id: csr.nodes[x]!, ids: top.map((c) => csr.nodes[c]!), scores: top.map((c) => score[c]!), overlaps: top.map((c) => common[c]!) });
     for (let i = 0; i < t; i++) common[touched[i]!] = 0;
   }
