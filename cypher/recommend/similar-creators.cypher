@@ -24,6 +24,15 @@
 // most co-followed creators, in ~100 index seeks instead of a walk of up to ~10⁵ rows. A creator outside that list but with a profile
 // match then gets followJaccard 0 here — it is below the 100th co-followed creator anyway.
 //
+// The profile part does not depend on who asks, so it is stored too: every creator with a
+// profile has its 100 most similar by profileJaccard, computed by this formula in this order
+// (src/analytics/creatorProfileSimilarity.ts) after every models or social ingest, on its node as
+// profileSimIds / profileSimScores. The live profile walk — a 2-hop walk from x's items plus every
+// candidate's own profile — was most of this query's time under load. A list is read only when it
+// was computed under the cap asked for (x.profileSimMaxItemModels = $maxItemModels); a creator
+// without one (no profile, created since the refresh) or asked with another cap is walked live.
+// As with the follower part, a candidate outside the 100 gets profileJaccard 0.
+//
 // Parameters: $creatorId, $first (integer, 1..100), $followWeight, $profileWeight (floats),
 //   $maxItemModels (integer).
 MATCH (x:Creator {id: $creatorId})
@@ -40,6 +49,12 @@ CALL (x) {
   WITH a, c, count(u) AS overlap
   RETURN c, overlap, toFloat(overlap) / (a + COUNT { (c)<-[:FOLLOWS]-() } - overlap) AS followJaccard, 0.0 AS profileJaccard
   UNION ALL
+  WITH x WHERE x.profileSimAt IS NOT NULL AND coalesce(x.profileSimMaxItemModels = $maxItemModels, false)
+  UNWIND range(0, size(x.profileSimIds) - 1) AS i
+  MATCH (c:Creator {id: x.profileSimIds[i]})
+  RETURN c, 0 AS overlap, 0.0 AS followJaccard, x.profileSimScores[i] AS profileJaccard
+  UNION ALL
+  WITH x WHERE NOT (x.profileSimAt IS NOT NULL AND coalesce(x.profileSimMaxItemModels = $maxItemModels, false))
   WITH x, COLLECT {
     MATCH (x)-[:CREATED]->(:Model)-[:HAS_TASK|TAGGED]->(i)
     WITH DISTINCT i WHERE COUNT { (i)<-[:HAS_TASK|TAGGED]-() } <= $maxItemModels

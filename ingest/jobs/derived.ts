@@ -1,9 +1,13 @@
 /**
  * Derived data the API reads, recomputed from the edges at the end of every job that changes
- * follows: follower counts (exact, one statement) and the stored commonly-followed-with lists of
- * hub creators (src/domain/commonlyFollowedWith.ts). Both are idempotent, so a re-run converges.
+ * them: follower counts (exact, one statement), the stored commonly-followed-with lists of hub
+ * creators (src/analytics/commonlyFollowedWith.ts) and the stored profile lists of similarCreators
+ * (src/analytics/creatorProfileSimilarity.ts). All are idempotent, so a re-run converges. A models
+ * ingest changes only profiles, so it refreshes only the profile lists (refreshProfileSimilarity).
  */
 import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowedWith.js';
+import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
+import { DEFAULTS as SIMILAR_CREATORS } from '../../src/domain/similarCreators.js';
 import type { JobRun } from '../job.js';
 import { emptySummary, runStatement } from '../pipeline.js';
 import { createProgress } from '../progress.js';
@@ -26,6 +30,36 @@ export async function refreshDerived(run: JobRun): Promise<void> {
     log.info(
       { step: 'commonly-followed-with', creators: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
       `commonly-followed-with: stored the lists of ${r.stored} creators (walk ≥ ${settings.coFollowMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
+    );
+    run.record(summary);
+  } finally {
+    progress.stop();
+  }
+
+  await refreshProfileSimilarity(run);
+}
+
+/**
+ * The stored similarCreators profile lists, computed under the item cap the API asks with
+ * (similarCreators DEFAULTS.maxItemModels) — a list under another cap would be ignored by it.
+ */
+export async function refreshProfileSimilarity(run: JobRun): Promise<void> {
+  const { db, log, tty } = run.deps;
+  const { maxItemModels } = SIMILAR_CREATORS;
+  const started = Date.now();
+  const progress = createProgress({ label: 'creator-profile-similarity', log, ...(tty === undefined ? {} : { tty }) });
+  try {
+    const r = await refreshCreatorProfileSimilarity(db, { maxItemModels, onProgress: (done) => progress.update(done) });
+    const summary = emptySummary('creator-profile-similarity');
+    summary.read = r.stored + r.cleared;
+    summary.loaded = r.stored;
+    summary.batches = r.transactions;
+    summary.propertiesSet = r.stored * 4;
+    summary.seconds = (Date.now() - started) / 1000;
+    summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.loaded / summary.seconds) : 0;
+    log.info(
+      { step: 'creator-profile-similarity', creators: r.stored, cleared: r.cleared, items: r.items, pairs: r.pairs, maxItemModels, seconds: r.seconds },
+      `creator-profile-similarity: stored the lists of ${r.stored} creators (${r.items} tasks/tags on ≤ ${maxItemModels} models, ${r.pairs} shared-item visits), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
     );
     run.record(summary);
   } finally {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runJob, formatJobSummary, type IngestDeps, type JobSummary } from '../../ingest/job.js';
-import { refreshDerived } from '../../ingest/jobs/derived.js';
+import { refreshDerived, refreshProfileSimilarity } from '../../ingest/jobs/derived.js';
 import { ingestDemo } from '../../ingest/jobs/demo.js';
 import { ingestLineage } from '../../ingest/jobs/lineage.js';
 import { ingestModelsFile, ingestModelsHub } from '../../ingest/jobs/models.js';
@@ -55,7 +55,7 @@ export function registerIngestCommands(program: Command, context: () => CliConte
   const ingest = program.command('ingest').description('load data into the graph (idempotent, resumable; bad rows go to a quarantine file)');
 
   common(ingest.command('derived'))
-    .description('recompute what is derived from the edges: follower counts and the hub creators’ stored commonly-followed-with lists (every social ingest does this; run it after many follows through the API)')
+    .description('recompute what is derived from the edges: follower counts, the hub creators’ stored commonly-followed-with lists and the stored similarCreators profile lists (every social ingest does this; run it after many follows through the API)')
     .action((opts: Common) => withIngest(context, opts, (deps) => runJob(deps, 'derived', refreshDerived)));
 
   common(ingest.command('demo'))
@@ -81,6 +81,8 @@ export function registerIngestCommands(program: Command, context: () => CliConte
             const client = createHubClient({ baseUrl: hub.baseUrl, ...(hub.token ? { token: hub.token } : {}), requestsPerMinute: hub.requestsPerMinute, log: deps.log });
             await ingestModelsHub(run, client, { sort: opts.sort, ...(opts.limit ? { limit: opts.limit } : {}), source: opts.source ?? 'hub-api' });
           }
+          // New models change creators' task/tag profiles: the stored similarCreators lists follow.
+          await refreshProfileSimilarity(run);
         });
       });
     });

@@ -17,7 +17,8 @@ export const DEFAULTS = {
   /**
    * Tasks and tags on more models than this are left out of profiles: stop-words like
    * `region:us` or `safetensors` (on a quarter of the demo corpus) say nothing about likeness,
-   * and leaving them out cuts the profile work 3–8× on the demo corpus.
+   * and leaving them out cuts the profile work 3–8× on the demo corpus. The stored profile lists
+   * are computed under this value (ingest/jobs/derived.ts) and read only when asked with it.
    */
   maxItemModels: 2000,
 };
