@@ -46,7 +46,7 @@ import { createLogger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
 import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
 import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
-import { machineInfo, median, pad, positiveInt, round, say } from './ingest-machine.js';
+import { machineInfo, median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
 
 const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
   home: path.join(PROJECT_ROOT, '.neo4j-bench-api'),
@@ -70,6 +70,7 @@ interface Options {
   neo4jGraphql: boolean;
   boltPort: number;
   httpPort: number;
+  questions?: string[];
 }
 
 
@@ -210,6 +211,15 @@ interface Figures {
   max: number;
   reqPerSec: number;
   seconds: number;
+  /** CPU milliseconds a request cost each watched process (Neo4j, the GraphQL server, this generator). */
+  cpuMsPerRequest: Record<string, number | null>;
+}
+
+/** The processes whose CPU a load phase accounts for: name → pid. */
+type Watched = Record<string, number>;
+
+function cpuOf(watched: Watched): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(watched).map(([name, pid]) => [name, processCpuSeconds(pid)]));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -219,8 +229,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** `total` calls of `one(i)` from `concurrency` workers; each worker takes the next index. Errors are counted, not timed out. */
-async function load(total: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Figures> {
+async function load(total: number, concurrency: number, one: (i: number) => Promise<void>, watched: Watched = {}): Promise<Figures> {
   const latencies: number[] = [];
+  const cpuBefore = cpuOf(watched);
   let next = 0;
   let errors = 0;
   let firstError: string | null = null;
@@ -241,6 +252,14 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = cpuOf(watched);
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.keys(watched).map((name) => {
+      const a = cpuBefore[name];
+      const b = cpuAfter[name];
+      return [name, a == null || b == null ? null : round(((b - a) * 1000) / total, 2)];
+    }),
+  );
   latencies.sort((a, b) => a - b);
   return {
     requests: total,
@@ -252,6 +271,7 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
     max: round(latencies.at(-1) ?? Number.NaN, 1),
     reqPerSec: round(latencies.length / seconds, 1),
     seconds: round(seconds, 2),
+    cpuMsPerRequest,
   };
 }
 
@@ -418,6 +438,7 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
     .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
+    .option('--questions <names>', 'only these questions (comma-separated names; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--bolt-port <port>', 'Bolt port of the bench Neo4j', positiveInt, BENCH_NEO4J.boltPort)
     .option('--http-port <port>', 'HTTP port of the bench Neo4j', positiveInt, BENCH_NEO4J.httpPort)
     .parse();
@@ -499,6 +520,9 @@ async function main(): Promise<void> {
        RETURN nodes, rels, users, creators, models, tasks, follows`,
     );
     const ids = await pickIds(db, opts.seed);
+    const unknown = (opts.questions ?? []).filter((name) => !QUESTIONS.some((q) => q.name === name));
+    if (unknown.length) throw new Error(`unknown question(s): ${unknown.join(', ')} (known: ${QUESTIONS.map((q) => q.name).join(', ')})`);
+    const questions = opts.questions ? QUESTIONS.filter((q) => opts.questions!.includes(q.name)) : QUESTIONS;
 
     report.machine = machine;
     report.neo4j = { ...neo4jServer, home: local.home, bolt: boltUri(local), heap: local.heap, pagecache: local.pagecache, reused: started.reused };
@@ -528,7 +552,7 @@ async function main(): Promise<void> {
     say(
       `   ${'question'.padEnd(25)}${pad('GraphQL p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('driver p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('p50 ×', 7)}${pad('req/s ×', 9)}  errors`,
     );
-    for (const q of QUESTIONS) {
+    for (const q of questions) {
       const qIds = idsFor(ids, q.kind);
       const gql = (i: number) => post(url, q.graphql(qIds[i % qIds.length]!));
       const drv = async (i: number) => {
@@ -536,8 +560,8 @@ async function main(): Promise<void> {
       };
       await load(qIds.length, opts.concurrency, gql);
       await load(qIds.length, opts.concurrency, drv);
-      const g = await load(opts.requests, opts.concurrency, gql);
-      const d = await load(opts.requests, opts.concurrency, drv);
+      const g = await load(opts.requests, opts.concurrency, gql, { neo4j: started.pid, server: server.pid!, generator: process.pid });
+      const d = await load(opts.requests, opts.concurrency, drv, { neo4j: started.pid, generator: process.pid });
       results[q.name] = { graphql: g, driver: d };
       const errors = g.errors + d.errors;
       say(
@@ -545,6 +569,16 @@ async function main(): Promise<void> {
       );
     }
     say('   (ms; p50 × = GraphQL p50 ÷ driver p50; req/s × = GraphQL req/s ÷ driver req/s)');
+    say();
+    say('   where a request\'s CPU goes (ms of CPU per request, from /proc; the generator is this process: HTTP client, or driver + domain function)');
+    say(`   ${'question'.padEnd(25)}${pad('GraphQL: Neo4j', 15)}${pad('server', 8)}${pad('generator', 10)}${pad('total', 7)}${pad('driver: Neo4j', 15)}${pad('generator', 10)}${pad('total', 7)}`);
+    for (const q of questions) {
+      const { graphql: g, driver: d } = results[q.name]!;
+      const total = (c: Record<string, number | null>) => Object.values(c).reduce<number>((sum, v) => sum + (v ?? Number.NaN), 0);
+      say(
+        `   ${q.name.padEnd(25)}${pad(fmt(g.cpuMsPerRequest.neo4j ?? Number.NaN), 15)}${pad(fmt(g.cpuMsPerRequest.server ?? Number.NaN), 8)}${pad(fmt(g.cpuMsPerRequest.generator ?? Number.NaN), 10)}${pad(fmt(total(g.cpuMsPerRequest)), 7)}${pad(fmt(d.cpuMsPerRequest.neo4j ?? Number.NaN), 15)}${pad(fmt(d.cpuMsPerRequest.generator ?? Number.NaN), 10)}${pad(fmt(total(d.cpuMsPerRequest)), 7)}`,
+      );
+    }
     say();
 
     // ── @neo4j/graphql ────────────────────────────────────────────────────────────────────────
@@ -558,7 +592,7 @@ async function main(): Promise<void> {
         const running = await startNeo4jGraphql({ TYPEDEFS_FILE: typeDefsFile, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password });
         child = running.child;
         say(`   ${'question'.padEnd(25)}${pad('@neo4j/graphql p50', 19)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('hubgraph p50', 14)}${pad('req/s', 8)}${pad('p50 ×', 7)}  errors`);
-        for (const f of NEO4J_GRAPHQL_FIELDS) {
+        for (const f of NEO4J_GRAPHQL_FIELDS.filter((x) => questions.some((q) => q.name === x.name))) {
           const qIds = idsFor(ids, f.kind);
           const body = (id: string) => ({
             query: `query Q($id: ID!) { ${f.name}(${f.arg}: $id, first: 20) { id name kind source score count via } }`,
@@ -566,7 +600,7 @@ async function main(): Promise<void> {
           });
           const one = (i: number) => post(running.url, body(qIds[i % qIds.length]!));
           await load(qIds.length, opts.concurrency, one);
-          const n = await load(opts.requests, opts.concurrency, one);
+          const n = await load(opts.requests, opts.concurrency, one, { neo4j: started.pid, server: child.pid!, generator: process.pid });
           const own = results[f.name]!;
           own.neo4jGraphql = n;
           say(
@@ -586,7 +620,7 @@ async function main(): Promise<void> {
 
     // ── targets ───────────────────────────────────────────────────────────────────────────────
     const targets: { target: string; question: string; value: string; met: boolean | null }[] = [];
-    for (const q of QUESTIONS) {
+    for (const q of questions) {
       const r = results[q.name]!;
       const ratio = r.graphql.p50 / r.driver.p50;
       targets.push({ target: 'GraphQL p50 ≤ 1.2× bare driver p50', question: q.name, value: `${ratio.toFixed(2)}×`, met: Number.isFinite(ratio) ? ratio <= 1.2 : null });
@@ -609,7 +643,7 @@ async function main(): Promise<void> {
     const overall = targets.filter((t) => t.met !== null).length;
     const endLoad = os.loadavg().map((l) => round(l, 2));
     const wall = round((Date.now() - benchStarted) / 1000, 1);
-    const ratios = QUESTIONS.map((q) => results[q.name]!.graphql.p50 / results[q.name]!.driver.p50);
+    const ratios = questions.map((q) => results[q.name]!.graphql.p50 / results[q.name]!.driver.p50);
     say(`   ${met}/${overall} met; median GraphQL overhead ${median(ratios).toFixed(2)}× (p50)`);
     say();
     say(`wall ${wall} s; load average at end: ${endLoad.join(' / ')}`);

@@ -104,6 +104,25 @@ export function processPeakRssMiB(pid: number): number | null {
   }
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat, or null when
+ * unreadable (not Linux, process gone). Read before and after a load phase, the difference divided
+ * by the requests says which process a request's CPU goes to; on a shared 2-core machine that, not
+ * wall-clock latency, is what a per-request optimisation has to shrink.
+ */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after it are space-separated.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // proc(5): utime and stime are fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux).
+    const ticks = Number(rest[11]) + Number(rest[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** commander argument parser shared by the bench scripts' numeric options. */
 export function positiveInt(value: string): number {
   const n = Number(value);
