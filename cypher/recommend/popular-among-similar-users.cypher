@@ -19,11 +19,26 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
-// Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers (integer).
+// Bounded work, as follow-of-follow.cypher: the neighbour walk reads at most $maxWalk FOLLOWS
+// relationships, from the followees with fewest followers first (the rarest shared taste counts
+// most, by the same IDF argument; at least one is always kept), so the intersection counts only
+// those followees for every v.
+//
+// Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers
+//   (integer), $maxWalk (integer ≥ 1).
 MATCH (me:User {id: $userId})
 WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
-MATCH (me)-[:FOLLOWS]->(f)
-WHERE COUNT { (f)<-[:FOLLOWS]-() } <= $maxSharedFollowers
+CALL (me) {
+  MATCH (me)-[:FOLLOWS]->(f)
+  WITH f, COUNT { (f)<-[:FOLLOWS]-() } AS followers
+  WHERE followers <= $maxSharedFollowers
+  WITH f, followers ORDER BY followers ASC, f.id ASC
+  WITH collect({f: f, followers: followers}) AS byCost
+  WITH byCost, reduce(kept = [0, 0], x IN byCost |
+         CASE WHEN kept[1] = 0 OR kept[0] + x.followers <= $maxWalk THEN [kept[0] + x.followers, kept[1] + 1] ELSE kept END) AS kept
+  UNWIND byCost[0..kept[1]] AS x
+  RETURN x.f AS f
+}
 MATCH (f)<-[:FOLLOWS]-(v)
 WHERE v <> me
 WITH me, a, v, count(*) AS shared

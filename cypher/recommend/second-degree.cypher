@@ -13,42 +13,50 @@
 // Labels on the far ends of FOLLOWS are left off (the schema makes every FOLLOWS a User → Creator
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
-// Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1).
+// Bounded work, as follow-of-follow.cypher: at most $maxWalk FOLLOWS relationships are walked,
+// from the followees who follow fewest first (at least one is always kept). A creator followed by
+// 32 of your followees is still found when the hubs among them are left out: the head-count is
+// over the kept followees.
+//
+// Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1).
 MATCH (me:User {id: $userId})
 CALL (me) {
   MATCH (me)-[:FOLLOWS]->(f:User)
-  WITH f ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
+  WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
+  ORDER BY out ASC, f.id ASC
+  WITH collect({f: f, out: out}) AS byCost
+  WITH byCost, reduce(kept = [0, 0], x IN byCost |
+         CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
+  UNWIND byCost[0..kept[1]] AS x
+  WITH x.f AS f
+  ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
   RETURN collect(f) AS followees
 }
+// The aggregation runs inside a subquery so the followee list stays in scope without becoming a
+// grouping key of every walked row.
 CALL (me, followees) {
-  UNWIND range(0, size(followees) - 1) AS rank
-  WITH rank, followees[rank] AS f
-  MATCH (f)-[:FOLLOWS]->(c)
-  RETURN c, rank, false AS followed
-  UNION ALL
-  MATCH (me)-[:FOLLOWS]->(c)
-  RETURN c, null AS rank, true AS followed
+  CALL (me, followees) {
+    UNWIND range(0, size(followees) - 1) AS rank
+    WITH rank, followees[rank] AS f
+    MATCH (f)-[:FOLLOWS]->(c)
+    RETURN c, rank, false AS followed
+    UNION ALL
+    MATCH (me)-[:FOLLOWS]->(c)
+    RETURN c, null AS rank, true AS followed
+  }
+  WITH me, c, collect(rank) AS ranks, max(followed) AS followed
+  WHERE NOT followed AND c <> me AND size(ranks) >= $minCount
+  RETURN c, ranks, size(ranks) AS count
+  ORDER BY count DESC, c.id ASC
+  LIMIT $first
 }
-WITH me, c, collect(rank) AS ranks, max(followed) AS followed
-WHERE NOT followed AND c <> me AND size(ranks) >= $minCount
-WITH me, c, ranks, size(ranks) AS count
-ORDER BY count DESC, c.id ASC
-LIMIT $first
 CALL (ranks) {
   UNWIND ranks AS r
   WITH r ORDER BY r ASC LIMIT 3
   RETURN collect(r) AS topRanks
 }
-WITH me, collect({c: c, count: count, topRanks: topRanks}) AS results
-CALL (me) {
-  MATCH (me)-[:FOLLOWS]->(f:User)
-  WITH f ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
-  RETURN collect(f.id) AS followeeIds
-}
-UNWIND results AS r
-WITH r, r.c AS c, followeeIds
 RETURN c {.id, .name, .kind, .source, .authority} AS creator,
-       toFloat(r.count) AS score,
-       r.count AS count,
-       [i IN r.topRanks | followeeIds[i]] AS via
+       toFloat(count) AS score,
+       count,
+       [i IN topRanks | followees[i].id] AS via
 ORDER BY score DESC, creator.id ASC

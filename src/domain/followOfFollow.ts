@@ -8,14 +8,28 @@
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
 
+export const DEFAULTS = {
+  /**
+   * Most FOLLOWS relationships one question walks (the kept intermediaries' out-degrees summed;
+   * cheapest intermediaries first, see follow-of-follow.cypher). Chosen on the evaluation harness
+   * (docs/eval.md).
+   */
+  maxWalk: 2_000,
+};
+
 export interface FollowOfFollowInput {
   userId: string;
   first?: number | null;
 }
 
-export async function followOfFollow(db: Db, input: FollowOfFollowInput): Promise<CreatorRecommendation[]> {
+export async function followOfFollow(
+  db: Db,
+  input: FollowOfFollowInput,
+  options: Partial<typeof DEFAULTS> = {},
+): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const rows = await runCreatorQuestion(db, 'followOfFollow', 'recommend/follow-of-follow', { userId: input.userId, first }, {
+  const { maxWalk } = { ...DEFAULTS, ...options };
+  const rows = await runCreatorQuestion(db, 'followOfFollow', 'recommend/follow-of-follow', { userId: input.userId, first, maxWalk }, {
     kind: 'user',
     id: input.userId,
   });

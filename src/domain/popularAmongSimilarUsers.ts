@@ -13,6 +13,8 @@ export const DEFAULTS = {
   neighbours: 50,
   /** Followees with more followers than this do not count as shared taste (see the Cypher file). */
   maxSharedFollowers: 2000,
+  /** Most FOLLOWS relationships the neighbour walk reads, rarest followees first (the Cypher file; docs/eval.md). */
+  maxWalk: 2_000,
 };
 
 export interface PopularAmongSimilarUsersInput {
@@ -26,12 +28,12 @@ export async function popularAmongSimilarUsers(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { neighbours, maxSharedFollowers } = { ...DEFAULTS, ...options };
+  const { neighbours, maxSharedFollowers, maxWalk } = { ...DEFAULTS, ...options };
   const rows = await runCreatorQuestion(
     db,
     'popularAmongSimilarUsers',
     'recommend/popular-among-similar-users',
-    { userId: input.userId, first, neighbours, maxSharedFollowers },
+    { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk },
     { kind: 'user', id: input.userId },
   );
   return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', () => []);

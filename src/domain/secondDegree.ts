@@ -10,6 +10,8 @@ import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type Crea
 export const DEFAULTS = {
   /** Fewest followees who must follow a creator for it to be proposed (2: one is followOfFollow's job). */
   minCount: 2,
+  /** Most FOLLOWS relationships one question walks, fewest-follows followees first (second-degree.cypher; docs/eval.md). */
+  maxWalk: 2_000,
 };
 
 export interface SecondDegreeInput {
@@ -23,8 +25,8 @@ export async function secondDegree(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { minCount } = { ...DEFAULTS, ...options };
-  const rows = await runCreatorQuestion(db, 'secondDegree', 'recommend/second-degree', { userId: input.userId, first, minCount }, {
+  const { minCount, maxWalk } = { ...DEFAULTS, ...options };
+  const rows = await runCreatorQuestion(db, 'secondDegree', 'recommend/second-degree', { userId: input.userId, first, minCount, maxWalk }, {
     kind: 'user',
     id: input.userId,
   });

@@ -17,6 +17,8 @@ describe('followOfFollow', () => {
       ['me', 'a'], ['me', 'b'], ['me', 'x'],
       ['a', 'c'], ['a', 'd'], ['a', 'x'], ['a', 'me'],
       ['b', 'c'], ['b', 'e'],
+      // solo follows only a (4 follows): the budget test's "always at least one intermediary".
+      ['solo', 'a'],
     ]);
     await users(db, p, ['loner']);
     // a is more prominent than b, so a is named first.
@@ -45,6 +47,25 @@ describe('followOfFollow', () => {
     expect(c!.reason).toMatchObject({ kind: 'FOLLOWED_BY', text: `Followed by /${p}a` });
     expect(c!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'a' }, { type: 'CREATOR', id: p + 'b' }]);
     expect(e!.reason.text).toBe(`Followed by /${p}b`);
+  });
+
+  it('walks at most maxWalk follows, intermediaries who follow fewest first, and always at least one', async () => {
+    // By cost: x (0 follows), b (2), a (4). A budget of 2 keeps x and b: a's paths are not walked.
+    const cheap = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 2 });
+    expect(cheap.map((r) => [r.creator.id, r.reason.count])).toEqual([
+      [p + 'c', 1],
+      [p + 'e', 1],
+    ]);
+    expect(cheap[0]!.score).toBeCloseTo(wB, 10);
+    expect(cheap[0]!.reason.text).toBe(`Followed by /${p}b`);
+    // A budget covering all 6 follows answers as if there were none.
+    const all = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 6 });
+    expect(all).toEqual(await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 1_000_000 }));
+    expect(all.map((r) => r.creator.id)).toEqual([p + 'c', p + 'e', p + 'd']);
+    // solo's only followee costs more than the budget and is walked anyway.
+    const solo = await followOfFollow(db, { userId: p + 'solo' }, { maxWalk: 1 });
+    expect(solo.map((r) => r.creator.id)).toEqual([p + 'c', p + 'd', p + 'me', p + 'x']);
+    expect(solo.every((r) => Math.abs(r.score - wA) < 1e-10)).toBe(true);
   });
 
   it('honours first and returns plain JS values', async () => {

@@ -48,6 +48,17 @@ describe('popularAmongSimilarUsers', () => {
     ]);
   });
 
+  it('walks at most maxWalk follows, from the followees with fewest followers', async () => {
+    // c2 has 2 followers (me, v1), c1 has 3: a budget of 2 keeps c2 only, so v1 is the one
+    // neighbour, sharing 1 followee: similarity 1 / (2 + 5 − 1).
+    const recs = await popularAmongSimilarUsers(db, { userId: p + 'me' }, { maxWalk: 2 });
+    expect(recs.map((r) => [r.creator.id, r.reason.count])).toEqual([
+      [p + 'c3', 1],
+      [p + 'c6', 1],
+    ]);
+    expect(recs[0]!.score).toBeCloseTo(1 / 6, 12);
+  });
+
   it('rejects an unknown user; answers through GraphQL', async () => {
     const e = await popularAmongSimilarUsers(db, { userId: p + 'ghost' }).catch((x: unknown) => x);
     expect(isHubgraphError(e) && e.code).toBe('BAD_USER_INPUT');
