@@ -125,12 +125,14 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
 /** The closing summary a person reads. */
 export function formatJobSummary(s: JobSummary): string {
   const pad = (v: string | number, n: number) => String(v).padStart(n);
+  // The step column fits the longest step name, so the figures stay under their headings.
+  const width = Math.max(22, ...s.steps.map((x) => x.step.length + 1));
   const lines = [
     `ingest ${s.job} — run ${s.runId}, ${s.seconds.toFixed(1)} s`,
-    `  ${'step'.padEnd(22)}${pad('read', 9)}${pad('loaded', 9)}${pad('rejected', 9)}${pad('resumed', 9)}${pad('seconds', 9)}${pad('rows/s', 9)}${pad('rels/s', 9)}`,
+    `  ${'step'.padEnd(width)}${pad('read', 9)}${pad('loaded', 9)}${pad('rejected', 9)}${pad('resumed', 9)}${pad('seconds', 9)}${pad('rows/s', 9)}${pad('rels/s', 9)}`,
     ...s.steps.map(
       (x) =>
-        `  ${x.step.padEnd(22)}${pad(x.read, 9)}${pad(x.loaded, 9)}${pad(x.rejected, 9)}${pad(x.skipped, 9)}${pad(x.seconds.toFixed(1), 9)}${pad(x.rowsPerSecond, 9)}${pad(x.relationshipsPerSecond, 9)}`,
+        `  ${x.step.padEnd(width)}${pad(x.read, 9)}${pad(x.loaded, 9)}${pad(x.rejected, 9)}${pad(x.skipped, 9)}${pad(x.seconds.toFixed(1), 9)}${pad(x.rowsPerSecond, 9)}${pad(x.relationshipsPerSecond, 9)}`,
     ),
     `  total: ${s.totals.read} read, ${s.totals.loaded} loaded, ${s.totals.rejected} rejected, ${s.totals.skipped} resumed past`,
     s.quarantine.file ? `  rejected rows (with reasons): ${s.quarantine.file}` : '  no rejected rows',
