@@ -5,19 +5,29 @@
 //      first: strength = ln(1 + support) × (1 + authority), support = how many of the user's
 //      follows follow them, authority = Creator.authority (PageRank from analytics) or, until
 //      analytics has run, ln(1 + followers). Follows of accounts that follow more than
-//      $maxOutDegree creators are skipped as a signal (they follow nearly everyone).
+//      $maxOutDegree creators are skipped as a signal (they follow nearly everyone), and the walk
+//      is bounded: the user's most recent follows are taken while their own follows sum to at most
+//      $maxWalk (at least one), so a user following hundreds of busy accounts costs what one
+//      following a few does.
 //  (b) trending in the user's followed topics (FOLLOWS_TOPIC): strength 1.
 //  (c) liked by creators the user follows: strength = how many of them liked it.
 // Models the user created or liked never appear; only dated models (not lineage stubs).
 // Parameters: $userId, $now, $halfLifeDays, $w {downloads, likes}, $perSeed, $maxFollowed,
-//   $maxOutDegree, $maxCreators, $tierSize.
+//   $maxOutDegree, $maxWalk, $maxCreators, $tierSize.
 MATCH (u:User {id: $userId})
 CALL (u) {
   MATCH (u)-[r:FOLLOWS]->(f:Creator)
-  WHERE COUNT { (f)-[:FOLLOWS]->() } <= $maxOutDegree
-  WITH u, f, r
+  WITH u, f, r, COUNT { (f)-[:FOLLOWS]->() } AS out
+  WHERE out <= $maxOutDegree
+  WITH u, f, r, out
   ORDER BY r.since IS NULL, r.since DESC, f.id
   LIMIT $maxFollowed
+  // Most recent follows first, while their follows sum to at most $maxWalk (at least one kept).
+  WITH u, collect({f: f, out: out}) AS recent
+  WITH u, recent, reduce(kept = [0, 0], x IN recent |
+         CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
+  UNWIND recent[0..kept[1]] AS x
+  WITH u, x.f AS f
   MATCH (f)-[:FOLLOWS]->(c:Creator)
   WITH u, c, f
   ORDER BY f.followers DESC, f.id

@@ -56,6 +56,8 @@ export const DEFAULTS = {
   maxFollowed: 200,
   /** Accounts following more creators than this are skipped as a follow-of-follow signal. */
   maxOutDegree: 1000,
+  /** Most FOLLOWS the out-of-network follow-of-follow source walks (recent follows first; docs/eval.md). */
+  maxWalk: 5000,
   /** Creators taken from the follow-of-follow source. */
   maxCreators: 50,
   /** Anchor models explored two hops out in the fallback tier. */
@@ -131,7 +133,7 @@ async function feedList(db: Db, userId: string, now: string, options: FeedOption
     db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
     db.read<Row>(
       loadCypher('recommend/feed-out-of-network'),
-      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxCreators: DEFAULTS.maxCreators },
+      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
       { op: 'feedCandidates.outOfNetwork' },
     ),
     modelsOfRecommendedCreators(db, userId, params, recommend),
