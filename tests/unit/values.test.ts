@@ -18,6 +18,24 @@ describe('toPlain (values leaving the database)', () => {
     expect(toPlain(new neo4j.types.DateTime(2024, 9, 20, 12, 0, 0, 0, 0))).toBe('2024-09-20T12:00:00Z');
   });
 
+  it('passes strings, numbers and booleans through; undefined becomes null; bigints become numbers or strings', () => {
+    expect(toPlain('x')).toBe('x');
+    expect(toPlain('')).toBe('');
+    expect(toPlain(0.25)).toBe(0.25);
+    expect(toPlain(false)).toBe(false);
+    expect(toPlain(null)).toBeNull();
+    expect(toPlain(undefined)).toBeNull();
+    expect(toPlain(12n)).toBe(12);
+    expect(toPlain(2n ** 60n)).toBe('1152921504606846976');
+  });
+
+  it('turns nodes and relationships into their property maps, converted', () => {
+    const node = new neo4j.types.Node(neo4j.int(1), ['Creator'], { id: 'c', followers: neo4j.int(3), seen: new neo4j.types.Date(2024, 1, 2) }, 'e1');
+    expect(toPlain(node)).toEqual({ id: 'c', followers: 3, seen: '2024-01-02' });
+    const rel = new neo4j.types.Relationship(neo4j.int(2), neo4j.int(1), neo4j.int(3), 'FOLLOWS', { weight: 0.5 }, 'e2', 'e1', 'e3');
+    expect(toPlain(rel)).toEqual({ weight: 0.5 });
+  });
+
   it('leaves no Integer anywhere in a converted value', () => {
     const out = JSON.stringify(toPlain({ x: [neo4j.int(1), neo4j.int(2)], y: { z: neo4j.int(3) } }));
     expect(out).toBe('{"x":[1,2],"y":{"z":3}}');
