@@ -78,6 +78,8 @@ export interface FeedOptions {
   perSeed?: number;
   tierSize?: number;
   fallbackBelow?: number;
+  /** Most FOLLOWS the out-of-network follow-of-follow source walks (default DEFAULTS.maxWalk). */
+  maxWalk?: number;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
   /**
@@ -133,7 +135,7 @@ async function feedList(db: Db, userId: string, now: string, options: FeedOption
     db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
     db.read<Row>(
       loadCypher('recommend/feed-out-of-network'),
-      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
+      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: options.maxWalk ?? DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
       { op: 'feedCandidates.outOfNetwork' },
     ),
     modelsOfRecommendedCreators(db, userId, params, recommend),

@@ -150,6 +150,16 @@ describe('feedCandidates', () => {
     expect(creators.filter((c, i) => i > 0 && c === creators[i - 1])).toEqual([]);
   });
 
+  it('walks at most maxWalk follows of the most recent followees for the out-of-network creators', async () => {
+    // F1 and F2 (no follow dates: by id) each follow 2 creators. A budget of 2 keeps F1 alone, so
+    // G is followed by one of U's follows instead of two.
+    const g1 = (await all('U', { maxWalk: 2 })).find((i) => name(i) === 'G/g1')!;
+    expect(g1.reason).toMatchObject({ kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW', count: 1 });
+    expect(g1.score).toBeCloseTo(Math.log(2) * (1 + Math.log(3)) * fresh(2) * pop(10), 9);
+    const unbounded = (await all('U', { maxWalk: 4 })).find((i) => name(i) === 'G/g1')!;
+    expect(unbounded.reason).toMatchObject({ count: 2 });
+  });
+
   it('explains out-of-network candidates', async () => {
     const byId = new Map((await all('U')).map((i) => [name(i), i]));
     const g1 = byId.get('G/g1')!;
