@@ -78,7 +78,16 @@ export const LABELS = {
   Task: {
     doc: 'A pipeline task, e.g. `text-generation` (a topic users can follow).',
     key: 'id',
-    properties: { name: 'label', modality: 'modality (nlp, cv, audio, multimodal, …)' },
+    properties: {
+      name: 'label',
+      modality: 'modality (nlp, cv, audio, multimodal, …)',
+      leadersAt: 'when its stored topicTopContributors list was computed (ISO-8601); none: answered live',
+      leaderIds: 'stored topicTopContributors list: the leading creators, best first (top 100 by the live score)',
+      leaderScores: '… their scores, in the same order',
+      leaderCounts: '… their models in the task, in the same order',
+      leaderSources: '… the source of each one\'s standing (`ANALYTICS` or `FOLLOWER_COUNT`), in the same order',
+      leadersAuthorityWeight: '… the authority weight the list was computed under (read only when the query asks with the same weight)',
+    },
   },
   Tag: { doc: 'A free Hub tag, e.g. `endpoints_compatible`, `region:us`.', key: 'id', properties: {} },
   Library: { doc: 'A model library, e.g. `transformers`.', key: 'id', properties: { name: 'pretty name' } },

@@ -1,13 +1,17 @@
 /**
  * Derived data the API reads, recomputed from the edges at the end of every job that changes
  * them: follower counts (exact, one statement), the stored commonly-followed-with lists of hub
- * creators (src/analytics/commonlyFollowedWith.ts) and the stored profile lists of similarCreators
- * (src/analytics/creatorProfileSimilarity.ts). All are idempotent, so a re-run converges. A models
- * ingest changes only profiles, so it refreshes only the profile lists (refreshProfileSimilarity).
+ * creators (src/analytics/commonlyFollowedWith.ts), the stored profile lists of similarCreators
+ * (src/analytics/creatorProfileSimilarity.ts) and the stored leaders of every task
+ * (src/analytics/topicLeaders.ts; their scores read follower counts, so they come after them). All
+ * are idempotent, so a re-run converges. A models ingest changes profiles and the downloads/likes
+ * the leaders sum, so it refreshes those two (refreshProfileSimilarity, refreshTopicLeaders).
  */
 import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowedWith.js';
 import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
+import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
 import { DEFAULTS as SIMILAR_CREATORS } from '../../src/domain/similarCreators.js';
+import { DEFAULTS as TOPIC_TOP_CONTRIBUTORS } from '../../src/domain/topicTopContributors.js';
 import type { JobRun } from '../job.js';
 import { emptySummary, runStatement } from '../pipeline.js';
 import { createProgress } from '../progress.js';
@@ -37,6 +41,7 @@ export async function refreshDerived(run: JobRun): Promise<void> {
   }
 
   await refreshProfileSimilarity(run);
+  await refreshTopicLeaders(run);
 }
 
 /**
@@ -60,6 +65,36 @@ export async function refreshProfileSimilarity(run: JobRun): Promise<void> {
     log.info(
       { step: 'creator-profile-similarity', creators: r.stored, cleared: r.cleared, items: r.items, pairs: r.pairs, maxItemModels, seconds: r.seconds },
       `creator-profile-similarity: stored the lists of ${r.stored} creators (${r.items} tasks/tags on ≤ ${maxItemModels} models, ${r.pairs} shared-item visits), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
+    );
+    run.record(summary);
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * The stored topicTopContributors lists of every task, computed under the authority weight the API
+ * asks with (topicTopContributors DEFAULTS.authorityWeight) — a list under another weight would be
+ * ignored by it.
+ */
+export async function refreshTopicLeaders(run: JobRun): Promise<void> {
+  const { db, log, tty } = run.deps;
+  const { authorityWeight } = TOPIC_TOP_CONTRIBUTORS;
+  const started = Date.now();
+  const progress = createProgress({ label: 'topic-leaders', log, ...(tty === undefined ? {} : { tty }) });
+  try {
+    const r = await refreshTopicLeaderLists(db, { authorityWeight, onProgress: (done) => progress.update(done) });
+    const summary = emptySummary('topic-leaders');
+    summary.read = r.stored + r.cleared;
+    summary.loaded = r.stored;
+    summary.batches = r.transactions;
+    summary.propertiesSet = r.stored * 6;
+    summary.seconds = (Date.now() - started) / 1000;
+    summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.loaded / summary.seconds) : 0;
+    const slowest = r.slowest ? `; slowest ${r.slowest.id}, ${(r.slowest.seconds * 1000).toFixed(0)} ms` : '';
+    log.info(
+      { step: 'topic-leaders', tasks: r.stored, cleared: r.cleared, leaders: r.leaders, slowest: r.slowest, authorityWeight, seconds: r.seconds },
+      `topic-leaders: stored the leaders of ${r.stored} tasks (${r.leaders} rows${slowest}), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
     );
     run.record(summary);
   } finally {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { DEFAULTS as TOPIC_TOP_CONTRIBUTORS } from '../domain/topicTopContributors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../neo4j/db.js';
 import { computeHits, computePagerank } from './authority.js';
@@ -22,6 +23,7 @@ import {
   type WriteBackOptions,
   type WriteBackResult,
 } from './writeBack.js';
+import { refreshTopicLeaders } from './topicLeaders.js';
 
 export type Engine = Config['analytics']['engine'];
 
@@ -217,5 +219,7 @@ export async function runAnalytics(db: Db, s: AnalyticsSettings, log: Logger, wr
   });
   const timings = computation.timings;
   const result = await timed(timings, 'writeBack', log, () => writeBack(db, input, { batchSize: s.batchSize, gcGraceMs: s.gcGraceMs, ...write }));
+  // The stored topicTopContributors lists score with the `authority` just written: they follow.
+  await timed(timings, 'topicLeaders', log, () => refreshTopicLeaders(db, { authorityWeight: TOPIC_TOP_CONTRIBUTORS.authorityWeight, scope: s.scope }));
   return { run: input.run, scope: s.scope, write: result, timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }

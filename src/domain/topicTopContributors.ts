@@ -5,6 +5,10 @@
  * before analytics has run, the follower count (FOLLOWER_COUNT), divided by the largest standing of
  * the same source in the topic so the term lies in [0, authorityWeight]. The logs keep one viral
  * model from drowning a steady publisher. `count` = the creator's models in the topic.
+ *
+ * Answered from the task's stored top 100 when it has one computed under the same authorityWeight
+ * (src/analytics/topicLeaders.ts; refreshed after models/social ingests, `ingest derived` and
+ * analytics runs), with `reason.computedAt` saying when; otherwise live.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
@@ -30,7 +34,7 @@ export async function topicTopContributors(
     db,
     'topicTopContributors',
     'recommend/topic-top-contributors',
-    { taskId: input.taskId, first, authorityWeight },
+    { taskId: input.taskId, first, authorityWeight, live: false },
     { kind: 'task', id: input.taskId },
   );
   return toRecommendations(rows, 'TOPIC_LEADER', () => [{ type: 'TASK', id: input.taskId }]);
