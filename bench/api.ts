@@ -310,14 +310,14 @@ function post(url: string, body: { query: string; variables: Record<string, unkn
 // ── @neo4j/graphql ───────────────────────────────────────────────────────────────────────────
 /** Question → @cypher field over the project's own Cypher file; parameters that are not GraphQL arguments are inlined. */
 const NEO4J_GRAPHQL_FIELDS: { name: string; arg: 'userId' | 'creatorId' | 'taskId'; kind: Kind; file: string; inline: Record<string, string>; via: boolean }[] = [
-  { name: 'secondDegree', arg: 'userId', kind: 'user', file: 'recommend/second-degree', inline: { minCount: String(SECOND_DEGREE_DEFAULTS.minCount) }, via: true },
+  { name: 'secondDegree', arg: 'userId', kind: 'user', file: 'recommend/second-degree', inline: { minCount: String(SECOND_DEGREE_DEFAULTS.minCount), maxWalk: String(SECOND_DEGREE_DEFAULTS.maxWalk) }, via: true },
   { name: 'commonlyFollowedWith', arg: 'creatorId', kind: 'creator', file: 'recommend/commonly-followed-with', inline: {}, via: false },
   {
     name: 'topicTopContributors',
     arg: 'taskId',
     kind: 'task',
     file: 'recommend/topic-top-contributors',
-    inline: { authorityWeight: `${TOPIC_DEFAULTS.authorityWeight}.0` },
+    inline: { authorityWeight: `${TOPIC_DEFAULTS.authorityWeight}.0`, live: 'false' },
     via: false,
   },
 ];
