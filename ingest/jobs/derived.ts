@@ -16,30 +16,57 @@ import type { JobRun } from '../job.js';
 import { emptySummary, runStatement } from '../pipeline.js';
 import { createProgress } from '../progress.js';
 
-export async function refreshDerived(run: JobRun): Promise<void> {
-  const { db, log, settings, tty } = run.deps;
-  run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
+/** What every stored-list refresh reports back, for the job summary. */
+interface StoredListsRefresh {
+  stored: number;
+  cleared: number;
+  transactions: number;
+}
 
+/**
+ * Runs one stored-list refresh as a job step: a progress bar (or log lines), the step's summary
+ * record and one log line whose message `describe` words from the refresh's own result.
+ */
+async function refreshStep<R extends StoredListsRefresh>(
+  run: JobRun,
+  step: string,
+  propertiesPerList: number,
+  refresh: (onProgress: (done: number) => void) => Promise<R>,
+  describe: (r: R, seconds: number) => { fields: Record<string, unknown>; message: string },
+): Promise<void> {
+  const { log, tty } = run.deps;
   const started = Date.now();
-  const progress = createProgress({ label: 'commonly-followed-with', log, ...(tty === undefined ? {} : { tty }) });
+  const progress = createProgress({ label: step, log, ...(tty === undefined ? {} : { tty }) });
   try {
-    const r = await refreshCommonlyFollowedWith(db, { minWalk: settings.coFollowMinWalk, onProgress: (done) => progress.update(done) });
-    const summary = emptySummary('commonly-followed-with');
+    const r = await refresh((done) => progress.update(done));
+    const summary = emptySummary(step);
     summary.read = r.stored + r.cleared;
     summary.loaded = r.stored;
     summary.batches = r.transactions;
-    summary.propertiesSet = r.stored * 4;
+    summary.propertiesSet = r.stored * propertiesPerList;
     summary.seconds = (Date.now() - started) / 1000;
     summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.loaded / summary.seconds) : 0;
-    log.info(
-      { step: 'commonly-followed-with', creators: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      `commonly-followed-with: stored the lists of ${r.stored} creators (walk ≥ ${settings.coFollowMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
-    );
+    const { fields, message } = describe(r, summary.seconds);
+    log.info({ step, ...fields }, `${step}: ${message}`);
     run.record(summary);
   } finally {
     progress.stop();
   }
+}
 
+export async function refreshDerived(run: JobRun): Promise<void> {
+  const { db, log, settings } = run.deps;
+  run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
+  await refreshStep(
+    run,
+    'commonly-followed-with',
+    4,
+    (onProgress) => refreshCommonlyFollowedWith(db, { minWalk: settings.coFollowMinWalk, onProgress }),
+    (r, seconds) => ({
+      fields: { creators: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
+      message: `stored the lists of ${r.stored} creators (walk ≥ ${settings.coFollowMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+    }),
+  );
   await refreshProfileSimilarity(run);
   await refreshTopicLeaders(run);
 }
@@ -49,27 +76,17 @@ export async function refreshDerived(run: JobRun): Promise<void> {
  * (similarCreators DEFAULTS.maxItemModels) — a list under another cap would be ignored by it.
  */
 export async function refreshProfileSimilarity(run: JobRun): Promise<void> {
-  const { db, log, tty } = run.deps;
   const { maxItemModels } = SIMILAR_CREATORS;
-  const started = Date.now();
-  const progress = createProgress({ label: 'creator-profile-similarity', log, ...(tty === undefined ? {} : { tty }) });
-  try {
-    const r = await refreshCreatorProfileSimilarity(db, { maxItemModels, onProgress: (done) => progress.update(done) });
-    const summary = emptySummary('creator-profile-similarity');
-    summary.read = r.stored + r.cleared;
-    summary.loaded = r.stored;
-    summary.batches = r.transactions;
-    summary.propertiesSet = r.stored * 4;
-    summary.seconds = (Date.now() - started) / 1000;
-    summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.loaded / summary.seconds) : 0;
-    log.info(
-      { step: 'creator-profile-similarity', creators: r.stored, cleared: r.cleared, items: r.items, pairs: r.pairs, maxItemModels, seconds: r.seconds },
-      `creator-profile-similarity: stored the lists of ${r.stored} creators (${r.items} tasks/tags on ≤ ${maxItemModels} models, ${r.pairs} shared-item visits), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
-    );
-    run.record(summary);
-  } finally {
-    progress.stop();
-  }
+  await refreshStep(
+    run,
+    'creator-profile-similarity',
+    4,
+    (onProgress) => refreshCreatorProfileSimilarity(run.deps.db, { maxItemModels, onProgress }),
+    (r, seconds) => ({
+      fields: { creators: r.stored, cleared: r.cleared, items: r.items, pairs: r.pairs, maxItemModels, seconds: r.seconds },
+      message: `stored the lists of ${r.stored} creators (${r.items} tasks/tags on ≤ ${maxItemModels} models, ${r.pairs} shared-item visits), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+    }),
+  );
 }
 
 /**
@@ -78,26 +95,18 @@ export async function refreshProfileSimilarity(run: JobRun): Promise<void> {
  * ignored by it.
  */
 export async function refreshTopicLeaders(run: JobRun): Promise<void> {
-  const { db, log, tty } = run.deps;
   const { authorityWeight } = TOPIC_TOP_CONTRIBUTORS;
-  const started = Date.now();
-  const progress = createProgress({ label: 'topic-leaders', log, ...(tty === undefined ? {} : { tty }) });
-  try {
-    const r = await refreshTopicLeaderLists(db, { authorityWeight, onProgress: (done) => progress.update(done) });
-    const summary = emptySummary('topic-leaders');
-    summary.read = r.stored + r.cleared;
-    summary.loaded = r.stored;
-    summary.batches = r.transactions;
-    summary.propertiesSet = r.stored * 6;
-    summary.seconds = (Date.now() - started) / 1000;
-    summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.loaded / summary.seconds) : 0;
-    const slowest = r.slowest ? `; slowest ${r.slowest.id}, ${(r.slowest.seconds * 1000).toFixed(0)} ms` : '';
-    log.info(
-      { step: 'topic-leaders', tasks: r.stored, cleared: r.cleared, leaders: r.leaders, slowest: r.slowest, authorityWeight, seconds: r.seconds },
-      `topic-leaders: stored the leaders of ${r.stored} tasks (${r.leaders} rows${slowest}), cleared ${r.cleared}, in ${summary.seconds.toFixed(1)} s`,
-    );
-    run.record(summary);
-  } finally {
-    progress.stop();
-  }
+  await refreshStep(
+    run,
+    'topic-leaders',
+    6,
+    (onProgress) => refreshTopicLeaderLists(run.deps.db, { authorityWeight, onProgress }),
+    (r, seconds) => {
+      const slowest = r.slowest ? `; slowest ${r.slowest.id}, ${(r.slowest.seconds * 1000).toFixed(0)} ms` : '';
+      return {
+        fields: { tasks: r.stored, cleared: r.cleared, leaders: r.leaders, slowest: r.slowest, authorityWeight, seconds: r.seconds },
+        message: `stored the leaders of ${r.stored} tasks (${r.leaders} rows${slowest}), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+      };
+    },
+  );
 }

@@ -14,8 +14,8 @@
  * as its `coFollowedAt` (refreshed by every social ingest and `hubgraph ingest derived`).
  */
 import { MAX_FIRST } from '../domain/creatorCommon.js';
-import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
+import { writeStoredLists } from './storedLists.js';
 import type { Graph } from './graphology.js';
 import { projectFollowGraph, toCsr } from './projection.js';
 import { boundedTopK, idRanks } from './topK.js';
@@ -107,23 +107,17 @@ export async function refreshCommonlyFollowedWith(db: Db, options: RefreshCommon
   const { lists, walk } = coFollowLists(follow, options.minWalk);
   const compute = (Date.now() - t) / 1000;
   t = Date.now();
-  let transactions = 0;
-  const store = loadCypher('recommend/commonly-followed-with-store');
-  for (let i = 0; i < lists.length; i += batchSize) {
-    await db.write(store, { rows: lists.slice(i, i + batchSize), computedAt }, { op: 'commonlyFollowedWith.store' });
-    transactions++;
-    options.onProgress?.(Math.min(i + batchSize, lists.length), lists.length);
-  }
   // Lists from an earlier refresh that this one did not replace (the creator's walk fell below
   // minWalk, or it has no follower left) would be stale: they go, and those creators answer live.
-  const clear = loadCypher('recommend/commonly-followed-with-clear');
-  let cleared = 0;
-  for (;;) {
-    const { rows } = await db.write<{ cleared: number }>(clear, { computedAt, scope, limit: batchSize }, { op: 'commonlyFollowedWith.clear' });
-    transactions++;
-    const n = rows[0]?.cleared ?? 0;
-    cleared += n;
-    if (n < batchSize) break;
-  }
+  const { cleared, transactions } = await writeStoredLists(db, {
+    store: 'recommend/commonly-followed-with-store',
+    clear: 'recommend/commonly-followed-with-clear',
+    op: 'commonlyFollowedWith',
+    lists,
+    computedAt,
+    scope,
+    batchSize,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }

@@ -21,6 +21,7 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
+import { writeStoredLists } from './storedLists.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import { boundedTopK, idRanks } from './topK.js';
 
@@ -153,23 +154,18 @@ export async function refreshCreatorProfileSimilarity(db: Db, options: RefreshCr
   const { lists, items, pairs } = profileSimilarityLists(profiles);
   const compute = (Date.now() - t) / 1000;
   t = Date.now();
-  let transactions = 0;
-  const store = loadCypher('recommend/similar-creators-profile-store');
-  for (let i = 0; i < lists.length; i += batchSize) {
-    await db.write(store, { rows: lists.slice(i, i + batchSize), computedAt, maxItemModels }, { op: 'creatorProfileSimilarity.store' });
-    transactions++;
-    options.onProgress?.(Math.min(i + batchSize, lists.length), lists.length);
-  }
   // Lists from an earlier refresh that this one did not replace (the creator lost its models, or
   // its whole profile went over the cap) would be stale: they go, and those creators answer live.
-  const clear = loadCypher('recommend/similar-creators-profile-clear');
-  let cleared = 0;
-  for (;;) {
-    const { rows } = await db.write<{ cleared: number }>(clear, { computedAt, scope, limit: batchSize }, { op: 'creatorProfileSimilarity.clear' });
-    transactions++;
-    const n = rows[0]?.cleared ?? 0;
-    cleared += n;
-    if (n < batchSize) break;
-  }
+  const { cleared, transactions } = await writeStoredLists(db, {
+    store: 'recommend/similar-creators-profile-store',
+    clear: 'recommend/similar-creators-profile-clear',
+    op: 'creatorProfileSimilarity',
+    lists,
+    computedAt,
+    scope,
+    batchSize,
+    extra: { maxItemModels },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   return { stored: lists.length, cleared, items, pairs, transactions, computedAt, seconds: { read, compute, write: (Date.now() - t) / 1000 } };
 }

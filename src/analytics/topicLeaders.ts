@@ -23,6 +23,7 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
+import { writeStoredLists } from './storedLists.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 
 export interface TopicLeaderList {
@@ -109,23 +110,18 @@ export async function refreshTopicLeaders(db: Db, options: RefreshTopicLeadersOp
   }
   const read = (Date.now() - t) / 1000;
   t = Date.now();
-  let transactions = 0;
-  const store = loadCypher('recommend/topic-top-contributors-store');
-  for (let i = 0; i < lists.length; i += batchSize) {
-    await db.write(store, { rows: lists.slice(i, i + batchSize), computedAt, authorityWeight }, { op: 'topicLeaders.store' });
-    transactions++;
-  }
   // Lists from an earlier refresh that this one did not replace (the task lost all its models)
   // would be stale: they go, and those tasks answer live.
-  const clear = loadCypher('recommend/topic-top-contributors-clear');
-  let cleared = 0;
-  for (;;) {
-    const { rows } = await db.write<{ cleared: number }>(clear, { computedAt, scope, limit: batchSize }, { op: 'topicLeaders.clear' });
-    transactions++;
-    const n = rows[0]?.cleared ?? 0;
-    cleared += n;
-    if (n < batchSize) break;
-  }
+  const { cleared, transactions } = await writeStoredLists(db, {
+    store: 'recommend/topic-top-contributors-store',
+    clear: 'recommend/topic-top-contributors-clear',
+    op: 'topicLeaders',
+    lists,
+    computedAt,
+    scope,
+    batchSize,
+    extra: { authorityWeight },
+  });
   const leaders = lists.reduce((n, l) => n + l.ids.length, 0);
   return { stored: lists.length, cleared, leaders, slowest, transactions, computedAt, seconds: { read, write: (Date.now() - t) / 1000 } };
 }

@@ -1,0 +1,45 @@
+/**
+ * Writing precomputed recommendation lists onto their nodes (commonlyFollowedWith.ts,
+ * creatorProfileSimilarity.ts, topicLeaders.ts): the new lists in batches, one SET per node so a
+ * reader sees a node's old list or its new one, then the removal of every list an earlier refresh
+ * left that this one did not replace — those nodes are answered live from then on, never from a
+ * stale list.
+ */
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Db } from '../neo4j/db.js';
+
+export interface WriteStoredListsOptions<L> {
+  /** Cypher file storing a batch: `$rows` (the lists), `$computedAt` and `extra`. */
+  store: string;
+  /** Cypher file removing up to `$limit` lists not stamped `$computedAt` within `$scope`; returns `cleared`. */
+  clear: string;
+  /** Transaction metadata prefix (`<op>.store`, `<op>.clear`). */
+  op: string;
+  lists: readonly L[];
+  computedAt: string;
+  /** Id prefix the refresh covered ('' for all). */
+  scope: string;
+  batchSize: number;
+  /** Parameters the store statement needs besides the rows (e.g. the setting the lists were computed under). */
+  extra?: Record<string, unknown>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>): Promise<{ cleared: number; transactions: number }> {
+  let transactions = 0;
+  const store = loadCypher(o.store);
+  for (let i = 0; i < o.lists.length; i += o.batchSize) {
+    await db.write(store, { ...o.extra, rows: o.lists.slice(i, i + o.batchSize), computedAt: o.computedAt }, { op: `${o.op}.store` });
+    transactions++;
+    o.onProgress?.(Math.min(i + o.batchSize, o.lists.length), o.lists.length);
+  }
+  const clear = loadCypher(o.clear);
+  let cleared = 0;
+  for (;;) {
+    const { rows } = await db.write<{ cleared: number }>(clear, { computedAt: o.computedAt, scope: o.scope, limit: o.batchSize }, { op: `${o.op}.clear` });
+    transactions++;
+    const n = rows[0]?.cleared ?? 0;
+    cleared += n;
+    if (n < o.batchSize) return { cleared, transactions };
+  }
+}
