@@ -1,0 +1,110 @@
+/**
+ * The HTTP server's settings that must not depend on NODE_ENV. `hubgraph serve` and `start` run
+ * under NODE_ENV=production (bin/hubgraph.js), where Apollo's defaults differ: introspection off,
+ * Apollo's production landing page. The server sets these itself; these tests hold it to that, over
+ * real HTTP, with a stand-in Db (no Neo4j). Also: Apollo's cache-control plugin is disabled, and
+ * every answer still says `cache-control: no-store`, as it did.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startServer, type RunningServer } from '../../src/graphql/server.js';
+import { silentLogger } from '../../src/log.js';
+import type { Db } from '../../src/neo4j/db.js';
+
+const ROW = {
+  creator: { id: 'org-b', name: 'Org B', kind: 'organization', source: 'hub', authority: null },
+  score: 0.25,
+  count: 3,
+  computedAt: null,
+};
+
+/** A Db answering every read with one recommendation row, or failing with an unexpected error. */
+function standInDb(fail: boolean): Db {
+  const read = async <T>(): Promise<T[]> => {
+    if (fail) throw new Error('boom: an unexpected failure deep in the Db');
+    return [ROW as T];
+  };
+  return {
+    uri: 'bolt://stand-in',
+    database: 'neo4j',
+    read,
+    write: async () => ({ rows: [], summary: { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, constraintsAdded: 0, indexesAdded: 0 } }),
+    readTx: async () => {
+      throw new Error('not used');
+    },
+    writeTx: async () => {
+      throw new Error('not used');
+    },
+    verify: async () => ({ version: '5.26', edition: 'community' }),
+    close: async () => undefined,
+  };
+}
+
+const QUESTION = '{ commonlyFollowedWith(creatorId: "org-a", first: 5) { creator { id } score reason { kind count } } }';
+
+async function post(server: RunningServer, query: string) {
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+}
+
+for (const nodeEnv of ['production', 'development']) {
+  describe(`the GraphQL server under NODE_ENV=${nodeEnv}`, () => {
+    const saved = process.env.NODE_ENV;
+    let server: RunningServer;
+    let failing: RunningServer;
+
+    beforeAll(async () => {
+      // Apollo reads NODE_ENV when the server is constructed.
+      process.env.NODE_ENV = nodeEnv;
+      const deps = { config: loadConfig({}), log: silentLogger() };
+      server = await startServer({ ...deps, db: standInDb(false) }, { host: '127.0.0.1', port: 0 });
+      failing = await startServer({ ...deps, db: standInDb(true) }, { host: '127.0.0.1', port: 0 });
+    });
+    afterAll(async () => {
+      if (saved === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = saved;
+      await server?.stop();
+      await failing?.stop();
+    });
+
+    it('answers a question, with cache-control: no-store', async () => {
+      const res = await post(server, QUESTION);
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.commonlyFollowedWith).toEqual([{ creator: { id: 'org-b' }, score: 0.25, reason: { kind: 'COMMONLY_FOLLOWED_WITH', count: 3 } }]);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('answers introspection', async () => {
+      const res = await post(server, '{ __schema { queryType { name } } __type(name: "Query") { fields { name } } }');
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.__schema.queryType.name).toBe('Query');
+      expect(res.body.data.__type.fields.map((f: { name: string }) => f.name)).toContain('commonlyFollowedWith');
+    });
+
+    it('masks an unexpected error: no stack trace, no internals, still no-store', async () => {
+      const res = await post(failing, QUESTION);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0]!.message).toBe('Internal server error');
+      expect(res.body.errors![0]!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(res.text).not.toMatch(/boom|stacktrace|\bat .*\.(ts|js):\d+/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('reports a syntax error with its code and no stack trace', async () => {
+      const res = await post(server, '{ commonlyFollowedWith(');
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]!.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+      expect(res.text).not.toMatch(/stacktrace|\bat .*\.(ts|js):\d+/);
+    });
+
+    it("serves the project's own landing page to a browser", async () => {
+      const res = await fetch(server.url, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<title>hubgraph GraphQL</title>');
+      expect(html).not.toMatch(/<script[^>]+src=/i);
+    });
+  });
+}
