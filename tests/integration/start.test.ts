@@ -37,7 +37,8 @@ function tinyDemo(): string {
   return dir;
 }
 const env = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_') && !k.startsWith('HUBGRAPH_'))),
+  // No NODE_ENV (vitest sets `test`): `start` runs as a user runs it, under its default `production`.
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_') && !k.startsWith('HUBGRAPH_') && k !== 'NODE_ENV')),
   HUBGRAPH_NEO4J_DIR: home,
   HUBGRAPH_NEO4J_BOLT_PORT: '37687',
   HUBGRAPH_NEO4J_HTTP_PORT: '37474',
@@ -93,6 +94,14 @@ describe('hubgraph start', () => {
     expect(labels.Paper).toBe(1);
     expect(types.FOLLOWS).toBe(6);
     expect(types.DERIVED_FROM).toBe(2);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // Introspection stays on under NODE_ENV=production (Apollo's default there is off).
+    const introspection = await fetch('http://127.0.0.1:34000/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     expect(out).toContain('ingest demo');
     expect((await fetch('http://127.0.0.1:37474/browser/')).status).toBe(200);
 
