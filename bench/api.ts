@@ -71,6 +71,8 @@ interface Options {
   boltPort: number;
   httpPort: number;
   questions?: string[];
+  warmup: number;
+  keepNeo4j: boolean;
 }
 
 
@@ -438,6 +440,8 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
     .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
+    .option('--warmup <n>', 'requests per question through the driver before any measurement (a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths)', positiveInt, 200)
+    .option('--keep-neo4j', 'leave the bench Neo4j running at the end (the next run reuses it, already warm)', false)
     .option('--questions <names>', 'only these questions (comma-separated names; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--bolt-port <port>', 'Bolt port of the bench Neo4j', positiveInt, BENCH_NEO4J.boltPort)
     .option('--http-port <port>', 'HTTP port of the bench Neo4j', positiveInt, BENCH_NEO4J.httpPort)
@@ -453,6 +457,9 @@ async function main(): Promise<void> {
   let db: Db | null = null;
   let server: ChildProcess | null = null;
   let child: ChildProcess | null = null;
+  // A Neo4j this run started is stopped at the end; one it found running (a previous run's, kept
+  // warm with --keep-neo4j) is left as it was.
+  let stopNeo4j = true;
 
   let cleaned: Promise<void> | null = null;
   const cleanup = () =>
@@ -461,7 +468,7 @@ async function main(): Promise<void> {
         await stopChild(child);
         await stopChild(server);
         if (db) await db.close();
-        await stop(local, log);
+        if (stopNeo4j) await stop(local, log);
       } catch (error) {
         process.stderr.write(`bench:api: could not stop cleanly (bench Neo4j home ${localPaths(local).home}): ${String(error)}\n`);
       }
@@ -481,6 +488,7 @@ async function main(): Promise<void> {
       reset(local);
     }
     const started = await start(local, log);
+    stopNeo4j = !started.reused && !opts.keepNeo4j;
     db = createDb({ connection: { uri: boltUri(local), user: 'neo4j', password: local.password, database: 'neo4j' }, log, local: true });
     const neo4jServer = await db.verify();
 
@@ -539,11 +547,17 @@ async function main(): Promise<void> {
     say(
       `  ids (seed ${opts.seed}): ${ids.users.length} stand-in users following ≥ 5, ${ids.creators.length} most-followed creators, ${ids.tasks.length} tasks with most models, ${ids.models.length} models from the 1,000 most downloaded, ${ids.searches.length} search texts`,
     );
-    say(`  ${opts.requests} requests per question and per server, ${opts.concurrency} concurrent clients (HTTP: node:http, keep-alive), after one warm-up pass over the ids`);
+    say(`  ${opts.requests} requests per question and per server, ${opts.concurrency} concurrent clients (HTTP: node:http, keep-alive), after ${opts.warmup} warm-up requests per question through the driver and one warm-up pass over the ids per server`);
     say();
 
     // ── hubgraph GraphQL vs the bare driver ───────────────────────────────────────────────────
     const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
+    for (const q of questions) {
+      const qIds = idsFor(ids, q.kind);
+      await load(opts.warmup, opts.concurrency, async (i) => {
+        await q.driver(requestDb, config, qIds[i % qIds.length]!);
+      });
+    }
     const hubgraph = await startHubgraph(local, await freePort());
     server = hubgraph.child;
     const url = hubgraph.url;
