@@ -440,7 +440,7 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
     .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
-    .option('--warmup <n>', 'requests per question through the driver before any measurement (a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths)', positiveInt, 200)
+    .option('--warmup <n>', 'unmeasured requests per question and per path (GraphQL, driver) right before its measurement: a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths', positiveInt, 100)
     .option('--keep-neo4j', 'leave the bench Neo4j running at the end (the next run reuses it, already warm)', false)
     .option('--questions <names>', 'only these questions (comma-separated names; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--bolt-port <port>', 'Bolt port of the bench Neo4j', positiveInt, BENCH_NEO4J.boltPort)
@@ -547,17 +547,11 @@ async function main(): Promise<void> {
     say(
       `  ids (seed ${opts.seed}): ${ids.users.length} stand-in users following ≥ 5, ${ids.creators.length} most-followed creators, ${ids.tasks.length} tasks with most models, ${ids.models.length} models from the 1,000 most downloaded, ${ids.searches.length} search texts`,
     );
-    say(`  ${opts.requests} requests per question and per server, ${opts.concurrency} concurrent clients (HTTP: node:http, keep-alive), after ${opts.warmup} warm-up requests per question through the driver and one warm-up pass over the ids per server`);
+    say(`  ${opts.requests} requests per question and per server, ${opts.concurrency} concurrent clients (HTTP: node:http, keep-alive), after ${opts.warmup} unmeasured requests per question and per path`);
     say();
 
     // ── hubgraph GraphQL vs the bare driver ───────────────────────────────────────────────────
     const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
-    for (const q of questions) {
-      const qIds = idsFor(ids, q.kind);
-      await load(opts.warmup, opts.concurrency, async (i) => {
-        await q.driver(requestDb, config, qIds[i % qIds.length]!);
-      });
-    }
     const hubgraph = await startHubgraph(local, await freePort());
     server = hubgraph.child;
     const url = hubgraph.url;
@@ -572,8 +566,12 @@ async function main(): Promise<void> {
       const drv = async (i: number) => {
         await q.driver(requestDb, config, qIds[i % qIds.length]!);
       };
-      await load(qIds.length, opts.concurrency, gql);
-      await load(qIds.length, opts.concurrency, drv);
+      // Each question warms both paths right before they are measured: the JIT (Neo4j's and V8's)
+      // and the garbage the previous question left (collected during whichever phase comes next,
+      // which once billed the GraphQL phase of cheap questions 2–3× the Neo4j CPU of the driver
+      // phase; with both warmed they cost the same within 10 %).
+      await load(opts.warmup, opts.concurrency, gql);
+      await load(opts.warmup, opts.concurrency, drv);
       const g = await load(opts.requests, opts.concurrency, gql, { neo4j: started.pid, server: server.pid!, generator: process.pid });
       const d = await load(opts.requests, opts.concurrency, drv, { neo4j: started.pid, generator: process.pid });
       results[q.name] = { graphql: g, driver: d };
