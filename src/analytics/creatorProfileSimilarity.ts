@@ -19,9 +19,8 @@
  * ingest, every social ingest and by `hubgraph ingest derived`. A candidate outside a creator's
  * 100 gets profile Jaccard 0 in the combined score — it ranks below the 100th anyway.
  */
-import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
-import { writeStoredLists } from './storedLists.js';
+import { readByIdPages, writeStoredLists } from './storedLists.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import { boundedTopK, idRanks } from './topK.js';
 
@@ -130,16 +129,8 @@ export interface RefreshCreatorProfileSimilarityResult {
 }
 
 /** Every creator's profile (possibly empty), page by page in id order. */
-async function readProfiles(db: Db, scope: string, maxItemModels: number, batchSize: number): Promise<CreatorProfile[]> {
-  const cypher = loadCypher('recommend/similar-creators-profiles');
-  const out: CreatorProfile[] = [];
-  let after = '';
-  for (;;) {
-    const rows = await db.read<CreatorProfile>(cypher, { scope, after, limit: batchSize, maxItemModels }, { op: 'creatorProfileSimilarity.read' });
-    out.push(...rows);
-    if (rows.length < batchSize) return out;
-    after = rows[rows.length - 1]!.id;
-  }
+function readProfiles(db: Db, scope: string, maxItemModels: number, batchSize: number): Promise<CreatorProfile[]> {
+  return readByIdPages<CreatorProfile>(db, 'recommend/similar-creators-profiles', { scope, maxItemModels }, batchSize, 'creatorProfileSimilarity.read');
 }
 
 export async function refreshCreatorProfileSimilarity(db: Db, options: RefreshCreatorProfileSimilarityOptions): Promise<RefreshCreatorProfileSimilarityResult> {

@@ -1,9 +1,9 @@
 /**
- * Writing precomputed recommendation lists onto their nodes (commonlyFollowedWith.ts,
- * creatorProfileSimilarity.ts, topicLeaders.ts): the new lists in batches, one SET per node so a
- * reader sees a node's old list or its new one, then the removal of every list an earlier refresh
- * left that this one did not replace — those nodes are answered live from then on, never from a
- * stale list.
+ * The precomputed recommendation lists (commonlyFollowedWith.ts, creatorProfileSimilarity.ts,
+ * topicLeaders.ts): their inputs read a page at a time, and the lists written onto their nodes in
+ * batches, one SET per node so a reader sees a node's old list or its new one, followed by the
+ * removal of every list an earlier refresh left that this one did not replace — those nodes are
+ * answered live from then on, never from a stale list.
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
@@ -41,5 +41,27 @@ export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>)
     const n = rows[0]?.cleared ?? 0;
     cleared += n;
     if (n < o.batchSize) return { cleared, transactions };
+  }
+}
+
+/**
+ * Every row of a keyset-paginated read (`$after` the last id of the previous page, `$limit` rows a
+ * page, ordered by id), so a refresh never holds one huge result in one transaction.
+ */
+export async function readByIdPages<R extends { id: string }>(
+  db: Db,
+  cypherName: string,
+  params: Record<string, unknown>,
+  batchSize: number,
+  op: string,
+): Promise<R[]> {
+  const cypher = loadCypher(cypherName);
+  const out: R[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await db.read<R>(cypher, { ...params, after, limit: batchSize }, { op });
+    out.push(...rows);
+    if (rows.length < batchSize) return out;
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -23,7 +23,7 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
-import { writeStoredLists } from './storedLists.js';
+import { readByIdPages, writeStoredLists } from './storedLists.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 
 export interface TopicLeaderList {
@@ -69,15 +69,8 @@ interface LeaderRow {
 
 /** The ids of the tasks in scope that have models, page by page in id order. */
 async function readTasks(db: Db, scope: string, batchSize: number): Promise<string[]> {
-  const cypher = loadCypher('recommend/topic-top-contributors-tasks');
-  const out: string[] = [];
-  let after = '';
-  for (;;) {
-    const rows = await db.read<{ id: string }>(cypher, { scope, after, limit: batchSize }, { op: 'topicLeaders.tasks' });
-    out.push(...rows.map((r) => r.id));
-    if (rows.length < batchSize) return out;
-    after = rows[rows.length - 1]!.id;
-  }
+  const rows = await readByIdPages<{ id: string }>(db, 'recommend/topic-top-contributors-tasks', { scope }, batchSize, 'topicLeaders.tasks');
+  return rows.map((r) => r.id);
 }
 
 export async function refreshTopicLeaders(db: Db, options: RefreshTopicLeadersOptions): Promise<RefreshTopicLeadersResult> {
