@@ -33,8 +33,11 @@ CALL (u) {
   ORDER BY f.followers DESC, f.id
   WITH u, c, count(f) AS support, collect(f.id) AS followedIds
   // Filtered once per creator, after counting: the anti-join against a large follow list is the
-  // expensive step.
-  WHERE c <> u AND COUNT { (c)-[:CREATED]->() } > 0 AND NOT EXISTS { (u)-[:FOLLOWS]->(c) }
+  // expensive step, so it runs last, on the creators that have models (in its own WITH: planned in
+  // one WHERE, it ran first — 67k of a heavy user's 121k db hits, 28k after the split).
+  WHERE c <> u AND COUNT { (c)-[:CREATED]->() } > 0
+  WITH u, c, support, followedIds
+  WHERE NOT EXISTS { (u)-[:FOLLOWS]->(c) }
   WITH u, c, support, followedIds, c.authority IS NOT NULL AS analytics,
     coalesce(c.authority, log(1 + coalesce(c.followers, 0))) AS authority
   WITH u, c, support, followedIds, analytics, log(1 + support) * (1.0 + authority) AS strength
