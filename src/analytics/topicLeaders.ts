@@ -42,7 +42,7 @@ export interface RefreshTopicLeadersOptions {
   scope?: string;
   /** Tasks per read page and per write transaction. */
   batchSize?: number;
-  /** Called after each task read and after each write transaction: tasks done and the total. */
+  /** Called after each task's live query: tasks done and the total (the write that follows is a few transactions). */
   onProgress?: (done: number, total: number) => void;
 }
 
