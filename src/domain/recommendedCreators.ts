@@ -14,7 +14,7 @@
  */
 import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
-import type { Db } from '../neo4j/db.js';
+import { oneRead, type Db } from '../neo4j/db.js';
 import { MAX_FIRST, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
 import { followBack } from './followBack.js';
 import { followOfFollow } from './followOfFollow.js';
@@ -185,11 +185,14 @@ export async function recommendedCreators(
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
   const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
-  const { signals, exclude } = await creatorSignals(db, input.userId, {
-    candidates: candidatesPerSignal(first, options.candidatesPerSignal),
-    maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
-    weights,
-  });
+  // Every signal's query in one read transaction.
+  const { signals, exclude } = await oneRead(db, 'recommendedCreators', (tx) =>
+    creatorSignals(tx, input.userId, {
+      candidates: candidatesPerSignal(first, options.candidatesPerSignal),
+      maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
+      weights,
+    }),
+  );
   return blend(signals, weights, exclude, first);
 }
 

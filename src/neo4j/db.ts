@@ -171,3 +171,33 @@ export function withDefaults(db: Db, defaults: { timeoutMs: number }): Db {
     close: () => db.close(),
   };
 }
+
+/**
+ * Runs `work` with a Db whose reads all go through one managed read transaction: one session, one
+ * BEGIN and COMMIT, one connection, for a question that asks several queries (recommendedCreators
+ * blends five signals; the feed reads about ten). Each managed transaction costs Neo4j and the
+ * driver a BEGIN/COMMIT exchange and a pooled connection; in one, the queries are pipelined on
+ * that connection. The driver retries `work` as a whole on a transient error, so work must only
+ * read. `op` names the transaction; the per-query `op`s are not sent (metadata is per transaction).
+ * Writes through the given Db fail; nested readTx/oneRead calls join the same transaction.
+ */
+export function oneRead<T>(db: Db, op: string, work: (db: Db) => Promise<T>): Promise<T> {
+  return db.readTx((tx) => work(transactionDb(db, tx)), { op });
+}
+
+function transactionDb(db: Db, tx: ManagedTransaction): Db {
+  const readOnly = (): never => {
+    throw new Error('oneRead: the transaction is read-only (writes need their own executeWrite)');
+  };
+  return {
+    uri: db.uri,
+    database: db.database,
+    read: async (cypher, params = {}) => (await tx.run(cypher, toParams(params))).records.map((r) => recordToPlain(r)),
+    write: readOnly,
+    writeTx: readOnly,
+    readTx: (work) => work(tx),
+    verify: () => db.verify(),
+    // The outer Db owns the driver.
+    close: () => Promise.resolve(),
+  };
+}
