@@ -14,6 +14,11 @@
 // Parameters: $userId, $now, $halfLifeDays, $w {downloads, likes}, $perSeed, $maxFollowed,
 //   $maxAnchors, $maxSharedDegree, $globalPool, $tierSize.
 MATCH (u:User {id: $userId})
+// The user's liked and created models read once, as a list (see feed-out-of-network.cypher).
+CALL (u) {
+  OPTIONAL MATCH (u)-[:LIKED|CREATED]->(x)
+  RETURN collect(x) AS seen
+}
 CALL (u) {
   CALL (u) {
     MATCH (u)-[:CREATED|LIKED]->(a:Model)
@@ -67,8 +72,8 @@ CALL (u) {
   RETURN m, 2 AS rank, 'trending:' + coalesce(head([(c:Creator)-[:CREATED]->(m) | c.id]), m.id) AS seed, 1.0 AS strength,
     true AS fresh, {kind: 'GLOBALLY_TRENDING', via: []} AS reason
 }
-WITH u, m, rank, seed, strength, fresh, reason, coalesce(m.createdAt, m.lastModified) AS ts
-WHERE ts IS NOT NULL AND NOT EXISTS { (u)-[:LIKED]->(m) } AND NOT EXISTS { (u)-[:CREATED]->(m) }
+WITH m, rank, seed, strength, fresh, reason, coalesce(m.createdAt, m.lastModified) AS ts, seen
+WHERE ts IS NOT NULL AND NOT m IN seen
 WITH m, rank, seed, reason, strength, fresh,
   CASE WHEN NOT fresh OR ts > datetime($now) THEN 0.0
        ELSE duration.inSeconds(ts, datetime($now)).seconds / 86400.0 END AS ageDays

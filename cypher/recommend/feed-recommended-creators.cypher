@@ -5,11 +5,16 @@
 // blended recommendation score. Models the user created or liked never appear; only dated models.
 // Parameters: $userId, $creators [{id, strength}], $now, $halfLifeDays, $w {downloads, likes}, $perSeed.
 MATCH (u:User {id: $userId})
+// The user's liked and created models read once, as a list (see feed-out-of-network.cypher).
+CALL (u) {
+  OPTIONAL MATCH (u)-[:LIKED|CREATED]->(x)
+  RETURN collect(x) AS seen
+}
 UNWIND $creators AS rec
 MATCH (c:Creator {id: rec.id})
-CALL (u, c, rec) {
+CALL (seen, c, rec) {
   MATCH (c)-[:CREATED]->(m:Model)
-  WHERE NOT EXISTS { (u)-[:LIKED]->(m) } AND NOT EXISTS { (u)-[:CREATED]->(m) }
+  WHERE NOT m IN seen
   WITH m, rec, coalesce(m.createdAt, m.lastModified) AS ts
   WHERE ts IS NOT NULL
   WITH m, rec,
