@@ -44,12 +44,28 @@ const ID_NOUN: Record<IdKind, string> = { user: 'user', creator: 'creator', task
  * id is an error, and the common case (some answer) costs no extra round trip.
  */
 export async function assertKnownId(db: Db, kind: IdKind, id: string): Promise<void> {
+  if (known.get(db)?.has(`${kind}:${id}`)) return;
   const rows = await db.read<Record<IdKind, boolean>>(loadCypher('recommend/known-ids'), { id }, { op: `knownIds:${kind}` });
   if (!rows[0]?.[kind]) {
     throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown ${ID_NOUN[kind]} id: ${id}`, {
       hint: kind === 'user' ? 'user-centred questions need the id of a User (someone who follows creators)' : undefined,
     });
   }
+}
+
+/**
+ * Ids a caller has already found in the graph, per Db — in practice per oneRead transaction, so
+ * the memo lives exactly as long as the request. recommendedCreators checks its user once, then
+ * asks five signals; each signal that comes back empty (followBack and sameOrganization always do
+ * on the demo) would otherwise re-check the same id with a query of its own.
+ */
+const known = new WeakMap<Db, Set<string>>();
+
+/** Records that `id` is a known node of that kind, for the questions later asked through `db`. */
+export function markKnownId(db: Db, kind: IdKind, id: string): void {
+  let ids = known.get(db);
+  if (!ids) known.set(db, (ids = new Set()));
+  ids.add(`${kind}:${id}`);
 }
 
 /** The columns every creator question returns (see the RETURN clause of its Cypher file). */

@@ -15,7 +15,7 @@
 import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';
-import { MAX_FIRST, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+import { markKnownId, MAX_FIRST, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
 import { followBack } from './followBack.js';
 import { followOfFollow } from './followOfFollow.js';
 import { popularAmongSimilarUsers } from './popularAmongSimilarUsers.js';
@@ -135,7 +135,17 @@ export interface CreatorSignals {
  * Asks every signal for a user's candidates (the evaluation harness scores them one by one, the
  * blend combines them). A signal weighted 0 in `weights` is not asked; `weights: null` asks all.
  */
-export async function creatorSignals(
+export function creatorSignals(
+  db: Db,
+  userId: string,
+  options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
+): Promise<CreatorSignals> {
+  // Every signal's query in one read transaction, where the user, once found, is not looked up
+  // again by the signals that answer nothing (markKnownId).
+  return oneRead(db, 'recommendedCreators', (tx) => signalsInTransaction(tx, userId, options));
+}
+
+async function signalsInTransaction(
   db: Db,
   userId: string,
   options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
@@ -147,6 +157,7 @@ export async function creatorSignals(
   );
   const me = rows[0];
   if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${userId}`);
+  markKnownId(db, 'user', userId);
 
   const ask = { userId, first: options.candidates };
   // A signal weighted 0 cannot change the blend: its query is not run at all.
@@ -185,14 +196,11 @@ export async function recommendedCreators(
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
   const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
-  // Every signal's query in one read transaction.
-  const { signals, exclude } = await oneRead(db, 'recommendedCreators', (tx) =>
-    creatorSignals(tx, input.userId, {
-      candidates: candidatesPerSignal(first, options.candidatesPerSignal),
-      maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
-      weights,
-    }),
-  );
+  const { signals, exclude } = await creatorSignals(db, input.userId, {
+    candidates: candidatesPerSignal(first, options.candidatesPerSignal),
+    maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
+    weights,
+  });
   return blend(signals, weights, exclude, first);
 }
 

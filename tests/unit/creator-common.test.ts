@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toRecommendations, validateFirst, viaIds } from '../../src/domain/creatorCommon.js';
+import { assertKnownId, markKnownId, toRecommendations, validateFirst, viaIds } from '../../src/domain/creatorCommon.js';
+import type { Db } from '../../src/neo4j/db.js';
 import { decodeCursor, encodeCursor, parsePageArgs } from '../../src/domain/entities.js';
 import { isHubgraphError } from '../../src/errors.js';
 
@@ -58,5 +59,38 @@ describe('toRecommendations', () => {
         text: '32 creators you follow also follow /Undi',
       },
     });
+  });
+});
+
+describe('markKnownId', () => {
+  // A Db that only answers the known-ids query, counting how often it is asked (the memo's logic,
+  // not Cypher, is under test; the query itself runs on Neo4j in the integration suite).
+  const knownIdsDb = (answer: Record<string, boolean>) => {
+    const calls: unknown[] = [];
+    const db = {
+      read: async (_cypher: string, params: unknown) => {
+        calls.push(params);
+        return [answer];
+      },
+    } as unknown as Db;
+    return { db, calls };
+  };
+
+  it('skips the lookup for an id marked known on the same Db, of the same kind only', async () => {
+    const { db, calls } = knownIdsDb({ user: false, creator: false, task: false });
+    markKnownId(db, 'user', 'alice');
+    await expect(assertKnownId(db, 'user', 'alice')).resolves.toBeUndefined();
+    expect(calls).toHaveLength(0);
+    await expect(assertKnownId(db, 'creator', 'alice')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(assertKnownId(db, 'user', 'bob')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(calls).toEqual([{ id: 'alice' }, { id: 'bob' }]);
+  });
+
+  it('does not carry over to another Db (another request)', async () => {
+    const first = knownIdsDb({ user: true, creator: false, task: false });
+    markKnownId(first.db, 'user', 'carol');
+    const other = knownIdsDb({ user: false, creator: false, task: false });
+    await expect(assertKnownId(other.db, 'user', 'carol')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(other.calls).toHaveLength(1);
   });
 });
