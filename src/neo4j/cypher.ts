@@ -19,10 +19,15 @@ const cache = new Map<string, string>();
 export function loadCypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = compactCypher(readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
+    text = compactCypher(readCypherFile(name));
     cache.set(name, text);
   }
   return text;
+}
+
+/** `cypher/<name>.cypher` as written, comments and all: what a researcher pastes into Neo4j Browser. */
+export function readCypherFile(name: string): string {
+  return readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
 }
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalytics } from '../../src/analytics/run.js';
 import { silentLogger } from '../../src/log.js';
-import { CYPHER_DIR, cypherParameters, loadCypher, splitStatements } from '../../src/neo4j/cypher.js';
+import { CYPHER_DIR, cypherParameters, readCypherFile, splitStatements } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { buildAnalyticsFixture, scopedSettings } from './analyticsFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
@@ -19,7 +19,7 @@ const files = readdirSync(path.join(CYPHER_DIR, 'explore'))
 
 /** The query with its first (literal-defaults) line replaced. */
 function withFirstLine(name: string, firstLine: string): string {
-  const lines = loadCypher(name).split('\n');
+  const lines = readCypherFile(name).split('\n');
   const at = lines.findIndex((l) => l.startsWith('WITH '));
   lines[at] = firstLine;
   return lines.join('\n');
@@ -44,8 +44,9 @@ describe('saved Browser queries (cypher/explore)', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
   });
 
+  // The file as written (with its comments), as a researcher pastes it into Neo4j Browser.
   it.each(files)('%s is one statement without parameters that runs as is', async (name) => {
-    const text = loadCypher(name);
+    const text = readCypherFile(name);
     expect(splitStatements(text)).toHaveLength(1);
     expect(cypherParameters(text)).toEqual([]);
     expect(text.startsWith('//')).toBe(true);
@@ -63,7 +64,7 @@ describe('saved Browser queries (cypher/explore)', () => {
     const neighbourhood = await run('explore/creator-neighbourhood', 'WITH $id AS creatorId', { id: `${p}c0-1` });
     expect(neighbourhood.length).toBeGreaterThan(5);
     const community = await db.read<{ community: string; members: string[] }>(
-      loadCypher('explore/community-members').replace(/^WITH 'creator-0' AS communityKey, '' AS scope$/m, 'WITH $key AS communityKey, $scope AS scope'),
+      readCypherFile('explore/community-members').replace(/^WITH 'creator-0' AS communityKey, '' AS scope$/m, 'WITH $key AS communityKey, $scope AS scope'),
       { key: 'model-0', scope: p },
     );
     expect(community[0]!.community).toBe('model-0');
