@@ -327,11 +327,8 @@ const NEO4J_GRAPHQL_FIELDS: { name: string; arg: 'userId' | 'creatorId' | 'taskI
 
 function neo4jGraphqlTypeDefs(): string {
   const fields = NEO4J_GRAPHQL_FIELDS.map((f) => {
-    let cypher = loadCypher(f.file)
-      .split('\n')
-      .filter((l) => !l.trimStart().startsWith('//'))
-      .join('\n')
-      .trim();
+    // loadCypher's text is compacted (no comments), as hubgraph sends it: both servers run the same text.
+    let cypher = loadCypher(f.file);
     for (const [param, value] of Object.entries(f.inline)) cypher = cypher.replaceAll(`$${param}`, value);
     // GraphQL Int arrives as a float parameter: LIMIT needs an integer.
     cypher = cypher.replaceAll('$first', 'toInteger($first)');
