@@ -26,7 +26,7 @@ CALL (u) {
   OPTIONAL MATCH (u)-[:LIKED|CREATED]->(x)
   RETURN collect(x) AS seen
 }
-CALL (u, following) {
+CALL (u, following, seen) {
   MATCH (u)-[r:FOLLOWS]->(f:Creator)
   WITH u, f, r, COUNT { (f)-[:FOLLOWS]->() } AS out
   WHERE out <= $maxOutDegree
@@ -51,7 +51,22 @@ CALL (u, following) {
   WITH u, c, support, followedIds, analytics, log(1 + support) * (1.0 + authority) AS strength
   ORDER BY strength DESC, c.id
   LIMIT $maxCreators
-  MATCH (c)-[:CREATED]->(m)
+  // Only each creator's $perSeed best models go on (the ranking below keeps at most $perSeed a
+  // seed, and within one creator the strength is a constant factor, so the order is freshness ×
+  // popularity's, as below): a prolific creator's thousands of models are not all carried through.
+  CALL (c, seen) {
+    MATCH (c)-[:CREATED]->(m)
+    WHERE NOT m IN seen
+    WITH m, coalesce(m.createdAt, m.lastModified) AS ts
+    WHERE ts IS NOT NULL
+    WITH m, CASE WHEN ts > datetime($now) THEN 0.0
+                 ELSE duration.inSeconds(ts, datetime($now)).seconds / 86400.0 END AS ageDays
+    WITH m, 2.0 ^ (-ageDays / toFloat($halfLifeDays))
+      * (1.0 + $w.downloads * log(1 + coalesce(m.downloads, 0)) + $w.likes * log(1 + coalesce(m.likes, 0))) AS freshPopular
+    ORDER BY freshPopular DESC, m.id
+    LIMIT $perSeed
+    RETURN m
+  }
   RETURN m, 'creator:' + c.id AS seed, strength,
     {kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
      via: [{type: 'CREATOR', id: c.id}] + [x IN followedIds[..3] | {type: 'CREATOR', id: x}],

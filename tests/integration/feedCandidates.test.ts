@@ -192,6 +192,27 @@ describe('feedCandidates', () => {
     }
   });
 
+  it("takes each followed-by-follows creator's best models that the user has not liked (perSeed 1)", async () => {
+    // V follows X, X follows W. W's models (30-day half-life): w1 1 day, 10 downloads → 0.977 × 3.40
+    // = 3.32; w2 30 days, 1,000 → 0.5 × 7.91 = 3.95; w3 2 days, 5,000 → 0.955 × 9.52 = 9.09, but V
+    // liked it. Only w2 may stand for W: the creator's models are cut to perSeed after the
+    // exclusion and in score order (regression: the cut moved inside the walk's subquery).
+    await db.write(
+      `CREATE (v:Creator:User {id: $p + 'V'}), (x:Creator:User {id: $p + 'X'}), (w:Creator {id: $p + 'W', followers: 1}),
+              (v)-[:FOLLOWS]->(x), (x)-[:FOLLOWS]->(w),
+              (w)-[:CREATED]->(:Model {id: $p + 'W/w1', downloads: 10, lastModified: datetime($d1)}),
+              (w)-[:CREATED]->(:Model {id: $p + 'W/w2', downloads: 1000, lastModified: datetime($d30)}),
+              (w)-[:CREATED]->(w3:Model {id: $p + 'W/w3', downloads: 5000, lastModified: datetime($d2)}),
+              (v)-[:LIKED]->(w3)`,
+      { p, d1: daysBefore(NOW, 1), d2: daysBefore(NOW, 2), d30: daysBefore(NOW, 30) },
+    );
+    const items = await all('V', { perSeed: 1 });
+    const fromW = items.filter((i) => name(i).startsWith('W/'));
+    expect(ids(fromW)).toEqual(['W/w2']);
+    expect(fromW[0]).toMatchObject({ tier: 'OUT_OF_NETWORK', reason: { kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW' } });
+    expect(fromW[0]!.score).toBeCloseTo(Math.log(2) * (1 + Math.log(2)) * fresh(30) * pop(1000), 9);
+  });
+
   it('adds models of recommended creators to the out-of-network tier with their reason', async () => {
     const recommend = async () => [
       {
