@@ -14,6 +14,9 @@
  *     downloaded, a fixed list of search texts. p50/p95/p99 latency and req/s.
  *  3. The same questions through the bare driver (the domain function called with the Db, as the
  *     resolver does; same ids, same concurrency): GraphQL overhead = GraphQL p50 ÷ driver p50.
+ *     And the same domain functions behind plain node:http in a process of their own
+ *     (bench/api-plain-http.ts; --no-plain-http skips it), which splits that overhead into the
+ *     HTTP hop's share and GraphQL's.
  *  4. The same Cypher served by @neo4j/graphql through `@cypher` fields for three representative
  *     questions (secondDegree, commonlyFollowedWith, topicTopContributors), installed in a temp
  *     folder (it is not a project dependency) and run as a child process (bench/api-neo4jgraphql.mjs).
@@ -31,22 +34,14 @@ import { Command } from 'commander';
 import { ingestDemo } from '../ingest/jobs/demo.js';
 import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
 import { seededRng } from '../src/analytics/rng.js';
-import { loadConfig, PROJECT_ROOT, type Config, type LocalNeo4jConfig } from '../src/config.js';
-import { commonlyFollowedWith } from '../src/domain/commonlyFollowedWith.js';
-import { feedCandidates } from '../src/domain/feedCandidates.js';
-import { followBack } from '../src/domain/followBack.js';
-import { followOfFollow } from '../src/domain/followOfFollow.js';
-import { popularAmongSimilarUsers } from '../src/domain/popularAmongSimilarUsers.js';
-import { recommendedCreators } from '../src/domain/recommendedCreators.js';
-import { search } from '../src/domain/search.js';
-import { DEFAULTS as SECOND_DEGREE_DEFAULTS, secondDegree } from '../src/domain/secondDegree.js';
-import { similarCreators } from '../src/domain/similarCreators.js';
-import { similarModels } from '../src/domain/similarModels.js';
-import { DEFAULTS as TOPIC_DEFAULTS, topicTopContributors } from '../src/domain/topicTopContributors.js';
+import { loadConfig, PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
+import { DEFAULTS as SECOND_DEGREE_DEFAULTS } from '../src/domain/secondDegree.js';
+import { DEFAULTS as TOPIC_DEFAULTS } from '../src/domain/topicTopContributors.js';
 import { createLogger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
 import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
 import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
+import { QUESTIONS, type Kind } from './api-questions.js';
 import { machineInfo, median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
 
 const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
@@ -69,6 +64,7 @@ interface Options {
   seed: number;
   fresh: boolean;
   neo4jGraphql: boolean;
+  plainHttp: boolean;
   boltPort: number;
   httpPort: number;
   questions?: string[];
@@ -115,89 +111,6 @@ async function pickIds(db: Db, seed: number): Promise<Ids> {
   };
 }
 
-// ── questions ────────────────────────────────────────────────────────────────────────────────
-type Kind = 'user' | 'creator' | 'task' | 'model' | 'search';
-interface Question {
-  name: string;
-  kind: Kind;
-  /** p99 target over GraphQL in ms, when there is one. */
-  p99TargetMs: number | null;
-  /** The GraphQL request for one id. */
-  graphql: (id: string) => { query: string; variables: Record<string, unknown> };
-  /** The same question through the bare driver (the domain function, as the resolver calls it). */
-  driver: (db: Db, config: Config, id: string) => Promise<unknown>;
-}
-
-const REC = '{ creator { id name kind source } score reason { kind text count via { type id } } }';
-const userQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(userId: $id, first: 20) ${REC} }`, variables: { id } });
-const creatorQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(creatorId: $id, first: 20) ${REC} }`, variables: { id } });
-
-const QUESTIONS: Question[] = [
-  { name: 'followOfFollow', kind: 'user', p99TargetMs: 60, graphql: userQ('followOfFollow'), driver: (db, _c, id) => followOfFollow(db, { userId: id, first: 20 }) },
-  {
-    name: 'commonlyFollowedWith',
-    kind: 'creator',
-    p99TargetMs: 60,
-    graphql: creatorQ('commonlyFollowedWith'),
-    driver: (db, _c, id) => commonlyFollowedWith(db, { creatorId: id, first: 20 }),
-  },
-  { name: 'secondDegree', kind: 'user', p99TargetMs: 60, graphql: userQ('secondDegree'), driver: (db, _c, id) => secondDegree(db, { userId: id, first: 20 }) },
-  { name: 'followBack', kind: 'user', p99TargetMs: 60, graphql: userQ('followBack'), driver: (db, _c, id) => followBack(db, { userId: id, first: 20 }) },
-  { name: 'similarCreators', kind: 'creator', p99TargetMs: 60, graphql: creatorQ('similarCreators'), driver: (db, _c, id) => similarCreators(db, { creatorId: id, first: 20 }) },
-  {
-    name: 'topicTopContributors',
-    kind: 'task',
-    p99TargetMs: 60,
-    graphql: (id) => ({ query: `query Q($id: ID!) { topicTopContributors(taskId: $id, first: 20) ${REC} }`, variables: { id } }),
-    driver: (db, _c, id) => topicTopContributors(db, { taskId: id, first: 20 }),
-  },
-  {
-    name: 'popularAmongSimilarUsers',
-    kind: 'user',
-    p99TargetMs: 60,
-    graphql: userQ('popularAmongSimilarUsers'),
-    driver: (db, _c, id) => popularAmongSimilarUsers(db, { userId: id, first: 20 }),
-  },
-  {
-    name: 'recommendedCreators',
-    kind: 'user',
-    p99TargetMs: 60,
-    graphql: userQ('recommendedCreators'),
-    driver: (db, _c, id) => recommendedCreators(db, { userId: id, first: 20 }),
-  },
-  {
-    name: 'feedCandidates',
-    kind: 'user',
-    p99TargetMs: 150,
-    graphql: (id) => ({
-      query:
-        'query Q($id: ID!) { feedCandidates(userId: $id, first: 20) { edges { cursor node { model { id name downloads likes } score tier reason { kind text count via { type id } } } } pageInfo { hasNextPage endCursor } } }',
-      variables: { id },
-    }),
-    driver: (db, c, id) => feedCandidates(db, { userId: id, first: 20 }, c.recommend.feed),
-  },
-  {
-    name: 'similarModels',
-    kind: 'model',
-    p99TargetMs: null,
-    graphql: (id) => ({
-      query:
-        'query Q($id: ID!) { similarModels(modelId: $id, first: 10) { model { id name downloads likes } score reason { kind text via { type id } } metaPaths { metaPath pathSim weight sharedPaths } } }',
-      variables: { id },
-    }),
-    driver: (db, c, id) => similarModels(db, { modelId: id, first: 10 }, c.recommend.similar),
-  },
-  {
-    name: 'search',
-    kind: 'search',
-    p99TargetMs: null,
-    graphql: (id) => ({
-      query: 'query Q($q: String!) { search(query: $q, first: 20) { kind score relevance followers likes models model { id name } creator { id name } } }',
-      variables: { q: id },
-    }),
-    driver: (db, c, id) => search(db, { query: id, first: 20 }, c.recommend.search),
-  },
-];
 
 function idsFor(ids: Ids, kind: Kind): string[] {
   return { user: ids.users, creator: ids.creators, task: ids.tasks, model: ids.models, search: ids.searches }[kind];
@@ -286,7 +199,7 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(url: string, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
+function post(url: string, body: unknown): Promise<void> {
   const payload = JSON.stringify(body);
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -397,6 +310,17 @@ function startChildServer(
 const startNeo4jGraphql = (env: Record<string, string>) =>
   startChildServer('@neo4j/graphql server', ['server.mjs'], { cwd: NEO4J_GRAPHQL_DIR, env, ready: /READY (\S+)/ });
 
+/**
+ * The plain-HTTP baseline (bench/api-plain-http.ts): the same domain functions behind node:http,
+ * no GraphQL, in its own process, set up as `hubgraph serve` is (NODE_ENV=production, tsx).
+ */
+const startPlainHttp = (local: LocalNeo4jConfig, port: number) =>
+  startChildServer('plain-HTTP baseline', ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'api-plain-http.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    ready: /READY (\S+)/,
+  });
+
 /** hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port. */
 const startHubgraph = (local: LocalNeo4jConfig, port: number) =>
   startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
@@ -438,6 +362,7 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
     .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
+    .option('--no-plain-http', 'skip the plain-HTTP baseline (the domain functions behind node:http, no GraphQL)')
     .option('--warmup <n>', 'unmeasured requests per question and per path (GraphQL, driver) right before its measurement: a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths', positiveInt, 100)
     .option('--keep-neo4j', 'leave the bench Neo4j running at the end (the next run reuses it, already warm)', false)
     .option('--questions <names>', 'only these questions (comma-separated names; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
@@ -454,6 +379,7 @@ async function main(): Promise<void> {
   const report: Record<string, unknown> = { startedAt: new Date(benchStarted).toISOString(), options: opts };
   let db: Db | null = null;
   let server: ChildProcess | null = null;
+  let plainServer: ChildProcess | null = null;
   let child: ChildProcess | null = null;
   // A Neo4j this run started is stopped at the end; one it found running (a previous run's, kept
   // warm with --keep-neo4j) is left as it was.
@@ -464,6 +390,7 @@ async function main(): Promise<void> {
     (cleaned ??= (async () => {
       try {
         await stopChild(child);
+        await stopChild(plainServer);
         await stopChild(server);
         if (db) await db.close();
         if (stopNeo4j) await stop(local, log);
@@ -553,7 +480,9 @@ async function main(): Promise<void> {
     const hubgraph = await startHubgraph(local, await freePort());
     server = hubgraph.child;
     const url = hubgraph.url;
-    const results: Record<string, { graphql: Figures; driver: Figures; neo4jGraphql?: Figures }> = {};
+    const plain = opts.plainHttp ? await startPlainHttp(local, await freePort()) : null;
+    plainServer = plain?.child ?? null;
+    const results: Record<string, { graphql: Figures; driver: Figures; plain?: Figures; neo4jGraphql?: Figures }> = {};
     say(`1. per question: hubgraph GraphQL (${url}, \`hubgraph serve\` in its own process) vs the bare driver (domain function with the Db)`);
     say(
       `   ${'question'.padEnd(25)}${pad('GraphQL p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('driver p50', 12)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('p50 ×', 7)}${pad('req/s ×', 9)}  errors`,
@@ -568,14 +497,17 @@ async function main(): Promise<void> {
       // and the garbage the previous question left (collected during whichever phase comes next,
       // which once billed the GraphQL phase of cheap questions 2–3× the Neo4j CPU of the driver
       // phase; with both warmed they cost the same within 10 %).
+      const bare = (i: number) => post(`${plain!.url}/${q.name}`, { id: qIds[i % qIds.length]! });
       await load(opts.warmup, opts.concurrency, gql);
       await load(opts.warmup, opts.concurrency, drv);
+      if (plain) await load(opts.warmup, opts.concurrency, bare);
       const g = await load(opts.requests, opts.concurrency, gql, { neo4j: started.pid, server: server.pid!, generator: process.pid });
       const d = await load(opts.requests, opts.concurrency, drv, { neo4j: started.pid, generator: process.pid });
-      results[q.name] = { graphql: g, driver: d };
-      const errors = g.errors + d.errors;
+      const h = plain ? await load(opts.requests, opts.concurrency, bare, { neo4j: started.pid, server: plain.child.pid!, generator: process.pid }) : undefined;
+      results[q.name] = { graphql: g, driver: d, ...(h ? { plain: h } : {}) };
+      const errors = g.errors + d.errors + (h?.errors ?? 0);
       say(
-        `   ${q.name.padEnd(25)}${pad(fmt(g.p50), 12)}${pad(fmt(g.p95), 8)}${pad(fmt(g.p99), 8)}${pad(fmt(g.reqPerSec), 8)}${pad(fmt(d.p50), 12)}${pad(fmt(d.p95), 8)}${pad(fmt(d.p99), 8)}${pad(fmt(d.reqPerSec), 8)}${pad((g.p50 / d.p50).toFixed(2), 7)}${pad((g.reqPerSec / d.reqPerSec).toFixed(2), 9)}  ${errors}${errors ? ` (${g.firstError ?? d.firstError})` : ''}`,
+        `   ${q.name.padEnd(25)}${pad(fmt(g.p50), 12)}${pad(fmt(g.p95), 8)}${pad(fmt(g.p99), 8)}${pad(fmt(g.reqPerSec), 8)}${pad(fmt(d.p50), 12)}${pad(fmt(d.p95), 8)}${pad(fmt(d.p99), 8)}${pad(fmt(d.reqPerSec), 8)}${pad((g.p50 / d.p50).toFixed(2), 7)}${pad((g.reqPerSec / d.reqPerSec).toFixed(2), 9)}  ${errors}${errors ? ` (${g.firstError ?? d.firstError ?? h?.firstError})` : ''}`,
       );
     }
     say('   (ms; p50 × = GraphQL p50 ÷ driver p50; req/s × = GraphQL req/s ÷ driver req/s)');
@@ -590,6 +522,19 @@ async function main(): Promise<void> {
       );
     }
     say();
+    if (plain) {
+      say(`   the HTTP hop without GraphQL: the same domain functions behind node:http in their own process (${plain.url}, bench/api-plain-http.ts)`);
+      say(`   ${'question'.padEnd(25)}${pad('plain p50', 10)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('GraphQL ÷ plain', 16)}${pad('plain ÷ driver', 15)}${pad('CPU: Neo4j', 11)}${pad('server', 8)}${pad('generator', 10)}`);
+      for (const q of questions) {
+        const { graphql: g, driver: d, plain: h } = results[q.name]!;
+        if (!h) continue;
+        say(
+          `   ${q.name.padEnd(25)}${pad(fmt(h.p50), 10)}${pad(fmt(h.p95), 8)}${pad(fmt(h.p99), 8)}${pad(fmt(h.reqPerSec), 8)}${pad((g.p50 / h.p50).toFixed(2), 16)}${pad((h.p50 / d.p50).toFixed(2), 15)}${pad(fmt(h.cpuMsPerRequest.neo4j ?? Number.NaN), 11)}${pad(fmt(h.cpuMsPerRequest.server ?? Number.NaN), 8)}${pad(fmt(h.cpuMsPerRequest.generator ?? Number.NaN), 10)}`,
+        );
+      }
+      say('   (ms; GraphQL ÷ plain = what GraphQL costs over the same HTTP hop, p50; plain ÷ driver = what the hop costs, p50)');
+      say();
+    }
 
     // ── @neo4j/graphql ────────────────────────────────────────────────────────────────────────
     let neo4jGraphqlError: string | null = null;
