@@ -78,7 +78,7 @@ export const SETTINGS = {
   HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
   HUBGRAPH_TX_TIMEOUT_MS: {
     schema: positiveInt.default(15_000),
-    doc: 'Transaction timeout of every Neo4j query an API request runs (ms); past it Neo4j stops the query and the client gets QUERY_TIMEOUT.',
+    doc: 'Timeout of every Neo4j transaction an API request runs (ms): one query, or all the queries of a question that runs them in one transaction (recommendedCreators). Past it Neo4j stops the transaction and the client gets QUERY_TIMEOUT.',
   },
   // Query limits (src/graphql/plugins/limits.ts): a refused query is HTTP 400, code BAD_USER_INPUT, and never runs.
   HUBGRAPH_MAX_QUERY_LENGTH: { schema: positiveInt.default(20_000), doc: 'Longest GraphQL query text, in characters (checked before parsing; pass long values as variables).' },
