@@ -25,7 +25,7 @@
 // those followees for every v.
 //
 // Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers
-//   (integer), $maxWalk (integer ≥ 1), $maxNeighbourWalk (integer ≥ 1).
+//   (integer), $maxWalk (integer ≥ 1).
 MATCH (me:User {id: $userId})
 WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
 CALL (me) {
@@ -42,17 +42,10 @@ CALL (me) {
 MATCH (f)<-[:FOLLOWS]-(v)
 WHERE v <> me
 WITH me, a, v, count(*) AS shared
-WITH me, v, a, shared, COUNT { (v)-[:FOLLOWS]->() } AS out
-WITH me, v, out, toFloat(shared) / (a + out - shared) AS similarity
+WITH me, v, toFloat(shared) / (a + COUNT { (v)-[:FOLLOWS]->() } - shared) AS similarity
 ORDER BY similarity DESC, v.id ASC
 LIMIT $neighbours
-// The neighbours' own follows are read within a budget too: most similar first, a neighbour whose
-// follows would overflow $maxNeighbourWalk is passed over (the most similar is always kept). One
-// neighbour following thousands was most of a heavy user's walk (6,199 of 8,205 rows).
-WITH me, collect({v: v, similarity: similarity, out: out}) AS ranked
-WITH me, reduce(acc = {walk: 0, kept: []}, n IN ranked |
-       CASE WHEN size(acc.kept) = 0 OR acc.walk + n.out <= $maxNeighbourWalk
-            THEN {walk: acc.walk + n.out, kept: acc.kept + [n]} ELSE acc END).kept AS neighbours
+WITH me, collect({v: v, similarity: similarity}) AS neighbours
 CALL (me, neighbours) {
   UNWIND neighbours AS n
   WITH n.v AS v, n.similarity AS similarity

@@ -15,8 +15,6 @@ export const DEFAULTS = {
   maxSharedFollowers: 2000,
   /** Most FOLLOWS relationships the neighbour walk reads, rarest followees first (the Cypher file; docs/eval.md). */
   maxWalk: 2_000,
-  /** Most FOLLOWS read from the neighbours' side, most similar neighbours first (the Cypher file; docs/eval.md). */
-  maxNeighbourWalk: 2_000,
 };
 
 export interface PopularAmongSimilarUsersInput {
@@ -30,12 +28,12 @@ export async function popularAmongSimilarUsers(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { neighbours, maxSharedFollowers, maxWalk, maxNeighbourWalk } = { ...DEFAULTS, ...options };
+  const { neighbours, maxSharedFollowers, maxWalk } = { ...DEFAULTS, ...options };
   const rows = await runCreatorQuestion(
     db,
     'popularAmongSimilarUsers',
     'recommend/popular-among-similar-users',
-    { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk, maxNeighbourWalk },
+    { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk },
     { kind: 'user', id: input.userId },
   );
   return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', () => []);
