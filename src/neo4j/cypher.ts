@@ -34,8 +34,8 @@ export function readCypherFile(name: string): string {
  * The statement without `//` comments, indentation or blank lines. Measured on `hubgraph serve`
  * answering commonlyFollowedWith at 8 concurrent clients: the file's 2.4 KB went over Bolt in two
  * socket writes (the driver flushes every 1,400 bytes), and writes were the server's largest CPU
- * cost; compact, the query is 0.9 KB. Line breaks stay, so Neo4j's error positions still name a
- * line. Cypher has no multi-line string literals in this project (stripComments assumes it too).
+ * cost; compact, the query is 0.9 KB. Line breaks stay, so a Neo4j error still points at a line of
+ * the statement (counted in the compact text, not the file). Cypher has no multi-line string literals in this project (stripComments assumes it too).
  */
 export function compactCypher(cypher: string): string {
   return stripComments(cypher)
