@@ -73,7 +73,18 @@ export const LABELS = {
     },
     indexed: ['kind', 'authority', 'communityId'],
   },
-  User: { doc: 'A person on the Hub (also a Creator).', key: 'id', properties: {} },
+  User: {
+    doc: 'A person on the Hub (also a Creator).',
+    key: 'id',
+    properties: {
+      popularAmongSimilarAt: 'when its stored popularAmongSimilarUsers list was computed (ISO-8601); none: answered live',
+      popularAmongSimilarIds: 'stored popularAmongSimilarUsers list: the creators, best first (top 100 by Σ similarity of the 50 nearest users following them)',
+      popularAmongSimilarScores: '… their scores, in the same order',
+      popularAmongSimilarCounts: '… how many of the 50 nearest users follow each, in the same order',
+      popularAmongSimilarFollows: '… the user\'s follow count when it was computed (read only while it still is; follow mutations remove the list)',
+      popularAmongSimilarSettings: '… the settings it was computed under (read only when the query asks with the same)',
+    },
+  },
   Organization: { doc: 'An organization on the Hub (also a Creator).', key: 'id', properties: {} },
   Task: {
     doc: 'A pipeline task, e.g. `text-generation` (a topic users can follow).',

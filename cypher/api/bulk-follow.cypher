@@ -2,6 +2,8 @@
 // order) in one transaction: each FOLLOWS edge (since = now, source = 'api') and each followers
 // counter recomputed from the edges. Creators already followed stay followed (changed = false);
 // the user is skipped if listed. No row (and nothing written) when the user is unknown.
+// The user's stored popularAmongSimilarUsers list is removed in the same transaction (it excluded
+// the old follows), so the next answer is computed live.
 // Parameters: $userId, $creatorIds.
 MATCH (u:User {id: $userId})
 UNWIND range(0, size($creatorIds) - 1) AS position
@@ -11,6 +13,8 @@ OPTIONAL MATCH (u)-[existing:FOLLOWS]->(c)
 WITH u, c, position, existing IS NULL AS changed
 MERGE (u)-[r:FOLLOWS]->(c)
   ON CREATE SET r.since = datetime(), r.source = 'api'
+REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
+       u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed
 ORDER BY position

@@ -23,8 +23,9 @@
 MATCH (x:Creator {id: $creatorId})
 CALL (x) {
   WITH x WHERE x.coFollowedAt IS NOT NULL
-  UNWIND range(0, size(x.coFollowIds) - 1) AS i
-  WITH x, i WHERE i < $first
+  // Sliced, not filtered: a filter on i was planned after the seek below, which then looked up
+  // all 100 stored ids to return $first.
+  UNWIND range(0, size(x.coFollowIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: x.coFollowIds[i]})
   RETURN c, x.coFollowScores[i] AS score, x.coFollowOverlaps[i] AS overlap, x.coFollowedAt AS computedAt
   UNION ALL

@@ -24,43 +24,65 @@
 // most, by the same IDF argument; at least one is always kept), so the intersection counts only
 // those followees for every v.
 //
+// Stored lists: a user whose live walk is large has the answer — computed by this same formula,
+// in this same order, over an in-memory projection (src/analytics/popularAmongSimilarUsers.ts) —
+// stored on their node (popularAmongSimilarIds / …Scores / …Counts), refreshed after every social
+// ingest and by `hubgraph ingest derived`. It is read only when it was computed under the settings
+// asked for ($settings) and at the user's current follow count; the follow mutations remove it
+// outright, so a follow shows in the next answer. `computedAt` says how fresh the answer is (null:
+// live).
+//
 // Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers
-//   (integer), $maxWalk (integer ≥ 1).
+//   (integer), $maxWalk (integer ≥ 1), $settings (string: the three settings, as stored lists
+//   record them).
 MATCH (me:User {id: $userId})
 WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
-CALL (me) {
-  MATCH (me)-[:FOLLOWS]->(f)
-  WITH f, COUNT { (f)<-[:FOLLOWS]-() } AS followers
-  WHERE followers <= $maxSharedFollowers
-  WITH f, followers ORDER BY followers ASC, f.id ASC
-  WITH collect({f: f, followers: followers}) AS byCost
-  WITH byCost, reduce(kept = [0, 0], x IN byCost |
-         CASE WHEN kept[1] = 0 OR kept[0] + x.followers <= $maxWalk THEN [kept[0] + x.followers, kept[1] + 1] ELSE kept END) AS kept
-  UNWIND byCost[0..kept[1]] AS x
-  RETURN x.f AS f
-}
-MATCH (f)<-[:FOLLOWS]-(v)
-WHERE v <> me
-WITH me, a, v, count(*) AS shared
-WITH me, v, toFloat(shared) / (a + COUNT { (v)-[:FOLLOWS]->() } - shared) AS similarity
-ORDER BY similarity DESC, v.id ASC
-LIMIT $neighbours
-WITH me, collect({v: v, similarity: similarity}) AS neighbours
-CALL (me, neighbours) {
-  UNWIND neighbours AS n
-  WITH n.v AS v, n.similarity AS similarity
-  MATCH (v)-[:FOLLOWS]->(c)
-  RETURN c, similarity, 1 AS hit, false AS followed
+WITH me, a, coalesce(me.popularAmongSimilarFollows = a AND me.popularAmongSimilarSettings = $settings, false) AS stored
+CALL (me, a, stored) {
+  WITH me WHERE stored
+  // Sliced, not filtered: a filter on i was planned after the seek below, which then looked up
+  // all 100 stored ids to return $first.
+  UNWIND range(0, size(me.popularAmongSimilarIds) - 1)[..$first] AS i
+  MATCH (c:Creator {id: me.popularAmongSimilarIds[i]})
+  RETURN c, me.popularAmongSimilarScores[i] AS score, me.popularAmongSimilarCounts[i] AS count,
+         me.popularAmongSimilarAt AS computedAt
   UNION ALL
-  MATCH (me)-[:FOLLOWS]->(c)
-  RETURN c, 0.0 AS similarity, 0 AS hit, true AS followed
+  WITH me, a WHERE NOT stored
+  CALL (me) {
+    MATCH (me)-[:FOLLOWS]->(f)
+    WITH f, COUNT { (f)<-[:FOLLOWS]-() } AS followers
+    WHERE followers <= $maxSharedFollowers
+    WITH f, followers ORDER BY followers ASC, f.id ASC
+    WITH collect({f: f, followers: followers}) AS byCost
+    WITH byCost, reduce(kept = [0, 0], x IN byCost |
+           CASE WHEN kept[1] = 0 OR kept[0] + x.followers <= $maxWalk THEN [kept[0] + x.followers, kept[1] + 1] ELSE kept END) AS kept
+    UNWIND byCost[0..kept[1]] AS x
+    RETURN x.f AS f
+  }
+  MATCH (f)<-[:FOLLOWS]-(v)
+  WHERE v <> me
+  WITH me, a, v, count(*) AS shared
+  WITH me, v, toFloat(shared) / (a + COUNT { (v)-[:FOLLOWS]->() } - shared) AS similarity
+  ORDER BY similarity DESC, v.id ASC
+  LIMIT $neighbours
+  WITH me, collect({v: v, similarity: similarity}) AS neighbours
+  CALL (me, neighbours) {
+    UNWIND neighbours AS n
+    WITH n.v AS v, n.similarity AS similarity
+    MATCH (v)-[:FOLLOWS]->(c)
+    RETURN c, similarity, 1 AS hit, false AS followed
+    UNION ALL
+    MATCH (me)-[:FOLLOWS]->(c)
+    RETURN c, 0.0 AS similarity, 0 AS hit, true AS followed
+  }
+  WITH me, c, sum(similarity) AS score, sum(hit) AS count, max(followed) AS followed
+  WHERE NOT followed AND c <> me
+  // Ranked and cut before the creator's map is built: projected first, it was built for every
+  // candidate (~1,200 for a typical user) to return 20.
+  WITH c, score, count
+  ORDER BY score DESC, c.id ASC
+  LIMIT $first
+  RETURN c, score, count, null AS computedAt
 }
-WITH me, c, sum(similarity) AS score, sum(hit) AS count, max(followed) AS followed
-WHERE NOT followed AND c <> me
-// Ranked and cut before the creator's map is built: projected first, it was built for every
-// candidate (~1,200 for a typical user) to return 20.
-WITH c, score, count
-ORDER BY score DESC, c.id ASC
-LIMIT $first
-RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, computedAt
 ORDER BY score DESC, creator.id ASC

@@ -29,8 +29,9 @@ MATCH (t:Task {id: $taskId})
 WITH t, coalesce(NOT $live AND t.leadersAt IS NOT NULL AND t.leadersAuthorityWeight = $authorityWeight, false) AS stored
 CALL (t, stored) {
   WITH t WHERE stored
-  UNWIND range(0, size(t.leaderIds) - 1) AS i
-  WITH t, i WHERE i < $first
+  // Sliced, not filtered: a filter on i was planned after the seek below, which then looked up
+  // all 100 stored ids to return $first.
+  UNWIND range(0, size(t.leaderIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: t.leaderIds[i]})
   RETURN c, t.leaderScores[i] AS score, t.leaderCounts[i] AS models, t.leaderSources[i] AS authoritySource, t.leadersAt AS computedAt
   UNION ALL

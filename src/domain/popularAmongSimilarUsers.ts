@@ -4,6 +4,10 @@
  * (Jaccard), and the creators they follow, each scored by the sum of the similarities of the
  * neighbours who follow it. `count` = how many neighbours follow it. The neighbours are not named
  * in the reason ("Popular amongst people like you").
+ *
+ * Users whose live walk is large are answered from a stored list, computed with these DEFAULTS
+ * (src/analytics/popularAmongSimilarUsers.ts); the reason then carries `computedAt`. Asked with
+ * other settings, or once the user's follows have changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
@@ -17,6 +21,13 @@ export const DEFAULTS = {
   maxWalk: 2_000,
 };
 
+export type PopularAmongSimilarUsersSettings = typeof DEFAULTS;
+
+/** The settings as a stored list records them: a question asked with others is answered live. */
+export function settingsKey(s: PopularAmongSimilarUsersSettings): string {
+  return `neighbours=${s.neighbours};maxSharedFollowers=${s.maxSharedFollowers};maxWalk=${s.maxWalk}`;
+}
+
 export interface PopularAmongSimilarUsersInput {
   userId: string;
   first?: number | null;
@@ -28,12 +39,13 @@ export async function popularAmongSimilarUsers(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { neighbours, maxSharedFollowers, maxWalk } = { ...DEFAULTS, ...options };
+  const settings = { ...DEFAULTS, ...options };
+  const { neighbours, maxSharedFollowers, maxWalk } = settings;
   const rows = await runCreatorQuestion(
     db,
     'popularAmongSimilarUsers',
     'recommend/popular-among-similar-users',
-    { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk },
+    { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk, settings: settingsKey(settings) },
     { kind: 'user', id: input.userId },
   );
   return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', () => []);

@@ -1,7 +1,11 @@
 /** popularAmongSimilarUsers: Jaccard neighbours and similarity-weighted follows, computed here by hand. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshPopularAmongSimilarUsers } from '../../src/analytics/popularAmongSimilarUsers.js';
+import { follow } from '../../src/domain/follow.js';
 import { popularAmongSimilarUsers } from '../../src/domain/popularAmongSimilarUsers.js';
+import { unfollow } from '../../src/domain/unfollow.js';
 import { isHubgraphError } from '../../src/errors.js';
+import { loadCypher } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { assertPlain, follows, graphqlRunner } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
@@ -72,5 +76,82 @@ describe('popularAmongSimilarUsers', () => {
     } finally {
       await gql.stop();
     }
+  });
+
+  describe('stored lists', () => {
+    // The refresh projects only this suite's users and follows (ids starting with the prefix).
+    const refresh = (minWalk = 0) => refreshPopularAmongSimilarUsers(db, { minWalk, scope: p });
+    const storedAt = async (name: string) => {
+      const [row] = await db.read<{ at: string | null }>('MATCH (u:User {id: $id}) RETURN u.popularAmongSimilarAt AS at', { id: p + name });
+      return row?.at ?? null;
+    };
+    const answer = async () => (await popularAmongSimilarUsers(db, { userId: p + 'me' })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count, r.reason.computedAt ?? null]);
+    // Asked with any other setting, the question is answered live: the reference answer.
+    const live = async () => (await popularAmongSimilarUsers(db, { userId: p + 'me' }, { maxWalk: 2001 })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count]);
+    afterAll(async () => {
+      // Leave the fixtures answered live for the other tests of this file, whatever their order.
+      await refresh(Number.MAX_SAFE_INTEGER);
+    });
+
+    it('answers a user with a stored list from it: the live answer, stamped computedAt', async () => {
+      const r = await refresh();
+      // v3 shares no followee with anyone, so has no neighbour and no list.
+      expect(r.stored).toBe(3);
+      const at = await storedAt('me');
+      expect(at).toBe(r.computedAt);
+      const stored = await answer();
+      expect(stored).toEqual((await live()).map((x) => [...x, at]));
+      expect(stored.map((x) => x[0])).toEqual(['c6', 'c3', 'c4']);
+      // It is the stored list that answers: a doctored list shows.
+      await db.write('MATCH (u:User {id: $id}) SET u.popularAmongSimilarScores = [9.0, 8.0, 7.0]', { id: p + 'me' });
+      expect((await answer()).map((x) => x[1])).toEqual([9, 8, 7]);
+    });
+
+    it('drops the list on follow and unfollow, so the next answer is live and leaves out the new follow', async () => {
+      await refresh();
+      expect((await answer())[0]![0]).toBe('c6');
+      await follow(db, { userId: p + 'me', creatorId: p + 'c6' });
+      expect(await storedAt('me')).toBeNull();
+      const after = await answer();
+      expect(after.map((x) => x[0])).not.toContain('c6');
+      expect(after.every((x) => x[3] === null)).toBe(true);
+      await refresh();
+      expect(await storedAt('me')).not.toBeNull();
+      await unfollow(db, { userId: p + 'me', creatorId: p + 'c6' });
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['c6', 'c3', 'c4']);
+    });
+
+    it('drops the list on bulkFollow', async () => {
+      await refresh();
+      await db.write(loadCypher('api/bulk-follow'), { userId: p + 'me', creatorIds: [p + 'c4'] });
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['c6', 'c3']);
+      await unfollow(db, { userId: p + 'me', creatorId: p + 'c4' });
+    });
+
+    it('is not read once the user’s follows changed some other way (the evaluation harness hides follows)', async () => {
+      await refresh();
+      await db.write('MATCH (:User {id: $u})-[r:FOLLOWS]->(:Creator {id: $c}) DELETE r', { u: p + 'me', c: p + 'c2' });
+      try {
+        expect(await storedAt('me')).not.toBeNull();
+        const hidden = await answer();
+        expect(hidden.every((x) => x[3] === null)).toBe(true);
+        expect(hidden.map((x) => x.slice(0, 3))).toEqual(await live());
+        // Without c2, v1 shares c1 only: 1 / (1 + 5 − 1); v2 shares c1: 1 / (1 + 3 − 1).
+        expect(hidden.map((x) => x[0])).toContain('c2');
+      } finally {
+        await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'me', c: p + 'c2' });
+      }
+      expect((await answer()).every((x) => x[3] !== null)).toBe(true);
+    });
+
+    it('clears the lists a later refresh no longer stores', async () => {
+      await refresh();
+      const r = await refresh(Number.MAX_SAFE_INTEGER);
+      expect([r.stored, r.cleared]).toEqual([0, 3]);
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).every((x) => x[3] === null)).toBe(true);
+    });
   });
 });

@@ -1,0 +1,14 @@
+// popularAmongSimilarUsers, stored: writes the precomputed lists of a batch of users (see
+// src/analytics/popularAmongSimilarUsers.ts), each with the settings it was computed under and the
+// user's follow count then. One SET per user, so a reader sees their old list or their new one.
+//
+// Parameters: $rows (list of {id, ids, scores, counts, follows}), $computedAt (ISO-8601 string),
+//   $settings (string).
+UNWIND $rows AS r
+MATCH (u:User {id: r.id})
+SET u.popularAmongSimilarIds = r.ids,
+    u.popularAmongSimilarScores = r.scores,
+    u.popularAmongSimilarCounts = r.counts,
+    u.popularAmongSimilarFollows = r.follows,
+    u.popularAmongSimilarSettings = $settings,
+    u.popularAmongSimilarAt = $computedAt
