@@ -129,9 +129,9 @@ export const SETTINGS = {
     schema: z.coerce.number().int().min(1).default(2000),
     doc: 'commonlyFollowedWith / similarCreators: creators whose live walk (Σ of their followers’ follow counts) reaches this get a stored top-100 list, refreshed after each social ingest and by `hubgraph ingest derived`; the rest are answered live.',
   },
-  HUBGRAPH_SIMILAR_USERS_MIN_WALK: {
+  HUBGRAPH_USER_LISTS_MIN_WALK: {
     schema: z.coerce.number().int().min(0).default(0),
-    doc: 'popularAmongSimilarUsers (and so recommendedCreators and the feed): users whose live walk (their follows, their kept followees’ followers and their 50 neighbours’ follows) reaches this get a stored top-100 list, refreshed after each social ingest and by `hubgraph ingest derived`; 0 stores one for every user with a neighbour. Measured on the demo: live costs 5–10 ms of Neo4j time even for a user following five creators, stored about 1.',
+    doc: 'popularAmongSimilarUsers and followOfFollow (and so recommendedCreators and the feed): users whose live walk (the rows their live query aggregates) reaches this get a stored top-100 list of each, refreshed after each social ingest, analytics run and by `hubgraph ingest derived`; 0 stores one for every user with an answer. Measured on the demo: live costs 3–10 ms of Neo4j time even for a user following five creators, stored about 1.',
   },
   // search (src/domain/search.ts): score = w1·relevance + w2·ln(1+followers) + w3·ln(1+likes) + w4·ln(1+models).
   HUBGRAPH_SEARCH_W_RELEVANCE: { schema: weight.default(10), doc: 'search: weight of full-text relevance (normalised to 0–1 per index).' },
@@ -251,8 +251,8 @@ export interface Config {
     hub: { baseUrl: string; token: string | undefined; requestsPerMinute: number };
     /** Walk from which a creator's commonly-followed-with list is stored (src/domain/commonlyFollowedWith.ts). */
     coFollowMinWalk: number;
-    /** Walk from which a user's popularAmongSimilarUsers list is stored (src/analytics/popularAmongSimilarUsers.ts). */
-    similarUsersMinWalk: number;
+    /** Walk from which a user's popularAmongSimilarUsers and followOfFollow lists are stored (src/analytics/). */
+    userListsMinWalk: number;
   };
 }
 
@@ -385,7 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       arxivCacheDir: fromRoot(e.HUBGRAPH_ARXIV_CACHE_DIR),
       hub: { baseUrl: e.HUBGRAPH_HUB_URL, token: e.HF_TOKEN, requestsPerMinute: e.HUBGRAPH_HUB_RPM },
       coFollowMinWalk: e.HUBGRAPH_COFOLLOW_MIN_WALK,
-      similarUsersMinWalk: e.HUBGRAPH_SIMILAR_USERS_MIN_WALK,
+      userListsMinWalk: e.HUBGRAPH_USER_LISTS_MIN_WALK,
     },
   };
 }

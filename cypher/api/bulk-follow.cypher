@@ -2,8 +2,8 @@
 // order) in one transaction: each FOLLOWS edge (since = now, source = 'api') and each followers
 // counter recomputed from the edges. Creators already followed stay followed (changed = false);
 // the user is skipped if listed. No row (and nothing written) when the user is unknown.
-// The user's stored popularAmongSimilarUsers list is removed in the same transaction (it excluded
-// the old follows), so the next answer is computed live.
+// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
+// transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorIds.
 MATCH (u:User {id: $userId})
 UNWIND range(0, size($creatorIds) - 1) AS position
@@ -15,6 +15,8 @@ MERGE (u)-[r:FOLLOWS]->(c)
   ON CREATE SET r.since = datetime(), r.source = 'api'
 REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
+REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
+       u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed
 ORDER BY position

@@ -2,8 +2,8 @@
 // source = 'api') and the creator's `followers` counter, recomputed from the edges in the same
 // transaction so it stays exact (MERGE locks both nodes, so concurrent follows serialize).
 // Following twice changes nothing. No row (and nothing written) when an id is unknown.
-// The user's stored popularAmongSimilarUsers list is removed in the same transaction (it excluded
-// the old follows), so the next answer is computed live.
+// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
+// transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorId.
 MATCH (u:User {id: $userId})
 MATCH (c:Creator {id: $creatorId})
@@ -14,5 +14,7 @@ MERGE (u)-[r:FOLLOWS]->(c)
   ON CREATE SET r.since = datetime(), r.source = 'api'
 REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
+REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
+       u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed

@@ -1,8 +1,8 @@
 // unfollow — $userId stops following $creatorId, effective at once; the creator's `followers`
 // counter is recomputed from the edges in the same transaction. Unfollowing a creator one does not
 // follow changes nothing. No row (and nothing written) when an id is unknown.
-// The user's stored popularAmongSimilarUsers list is removed in the same transaction (it excluded
-// the old follows), so the next answer is computed live.
+// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
+// transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorId.
 MATCH (u:User {id: $userId})
 MATCH (c:Creator {id: $creatorId})
@@ -10,6 +10,8 @@ OPTIONAL MATCH (u)-[r:FOLLOWS]->(c)
 DELETE r
 REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
+REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
+       u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
 WITH c, count(r) > 0 AS changed
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, false AS following, changed

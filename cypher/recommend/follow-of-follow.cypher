@@ -22,49 +22,68 @@
 // intermediaries' out-degrees), so one user's question costs the same order of time whoever asks.
 // Intermediaries are taken cheapest first — fewest follows, which are also the ones an Adamic–Adar
 // path through counts most for — until the next would overflow the budget; at least one is always
-// kept. On the demo the median stand-in user walks ~7k rows and the heaviest 254k (a followee list
+// kept (of the followees who follow anyone: one who follows nobody adds nothing to walk). On the demo the median stand-in user walks ~7k rows and the heaviest 254k (a followee list
 // full of hubs); the evaluation harness measured what the budget costs in recall (docs/eval.md).
 // The followed-already exclusion still reads every follow of $userId.
 //
-// Parameters: $userId, $first (integer, 1..100), $maxWalk (integer ≥ 1).
+// Stored lists: a user's answer — computed by this same formula, in this same order, over an
+// in-memory projection (src/analytics/followOfFollow.ts) — is stored on their node
+// (followOfFollowIds / …Scores / …Counts / …Via, the intermediaries joined by a space), refreshed
+// after every social ingest, analytics run and `hubgraph ingest derived`. It is read only when it
+// was computed under the settings asked for ($settings) and at the user's current follow count;
+// the follow mutations remove it outright, so a follow shows in the next answer. `computedAt` says
+// how fresh the answer is (null: live).
+//
+// Parameters: $userId, $first (integer, 1..100), $maxWalk (integer ≥ 1), $settings (string: the
+//   settings, as stored lists record them).
 MATCH (me:User {id: $userId})
-CALL (me) {
-  MATCH (me)-[:FOLLOWS]->(f:User)
-  WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
-  ORDER BY out ASC, f.id ASC
-  WITH collect({f: f, out: out}) AS byCost
-  WITH byCost, reduce(kept = [0, 0], x IN byCost |
-         CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
-  UNWIND byCost[0..kept[1]] AS x
-  WITH x.f AS f, x.out AS out
-  ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
-  RETURN collect(f) AS followees, collect(out) AS outs
-}
-// The aggregation runs inside a subquery so the followee list stays in scope without becoming a
-// grouping key of every walked row.
-CALL (me, followees, outs) {
-  CALL (me, followees, outs) {
-    UNWIND range(0, size(followees) - 1) AS rank
-    WITH rank, followees[rank] AS f, 1.0 / log(2 + outs[rank]) AS weight
-    MATCH (f)-[:FOLLOWS]->(c)
-    RETURN c, weight, rank, false AS followed
-    UNION ALL
-    MATCH (me)-[:FOLLOWS]->(c)
-    RETURN c, 0.0 AS weight, null AS rank, true AS followed
+WITH me, coalesce(me.followOfFollowFollows = COUNT { (me)-[:FOLLOWS]->() } AND me.followOfFollowSettings = $settings, false) AS stored
+CALL (me, stored) {
+  WITH me WHERE stored
+  // Sliced, not filtered: a filter on i is planned after the seek below.
+  UNWIND range(0, size(me.followOfFollowIds) - 1)[..$first] AS i
+  MATCH (c:Creator {id: me.followOfFollowIds[i]})
+  RETURN c, me.followOfFollowScores[i] AS score, me.followOfFollowCounts[i] AS count,
+         split(me.followOfFollowVia[i], ' ') AS via, me.followOfFollowAt AS computedAt
+  UNION ALL
+  WITH me WHERE NOT stored
+  CALL (me) {
+    MATCH (me)-[:FOLLOWS]->(f)
+    WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
+    WHERE out > 0
+    ORDER BY out ASC, f.id ASC
+    WITH collect({f: f, out: out}) AS byCost
+    WITH byCost, reduce(kept = [0, 0], x IN byCost |
+           CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
+    UNWIND byCost[0..kept[1]] AS x
+    WITH x.f AS f, x.out AS out
+    ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
+    RETURN collect(f) AS followees, collect(out) AS outs
   }
-  WITH me, c, sum(weight) AS score, collect(rank) AS ranks, max(followed) AS followed
-  WHERE NOT followed AND c <> me
-  RETURN c, score, ranks
-  ORDER BY score DESC, c.id ASC
-  LIMIT $first
+  // The aggregation runs inside a subquery so the followee list stays in scope without becoming a
+  // grouping key of every walked row.
+  CALL (me, followees, outs) {
+    CALL (me, followees, outs) {
+      UNWIND range(0, size(followees) - 1) AS rank
+      WITH rank, followees[rank] AS f, 1.0 / log(2 + outs[rank]) AS weight
+      MATCH (f)-[:FOLLOWS]->(c)
+      RETURN c, weight, rank, false AS followed
+      UNION ALL
+      MATCH (me)-[:FOLLOWS]->(c)
+      RETURN c, 0.0 AS weight, null AS rank, true AS followed
+    }
+    WITH me, c, sum(weight) AS score, collect(rank) AS ranks, max(followed) AS followed
+    WHERE NOT followed AND c <> me
+    RETURN c, score, ranks
+    ORDER BY score DESC, c.id ASC
+    LIMIT $first
+  }
+  CALL (ranks) {
+    UNWIND ranks AS r
+    WITH r ORDER BY r ASC LIMIT 3
+    RETURN collect(r) AS topRanks
+  }
+  RETURN c, score, size(ranks) AS count, [i IN topRanks | followees[i].id] AS via, null AS computedAt
 }
-CALL (ranks) {
-  UNWIND ranks AS r
-  WITH r ORDER BY r ASC LIMIT 3
-  RETURN collect(r) AS topRanks
-}
-RETURN c {.id, .name, .kind, .source, .authority} AS creator,
-       score,
-       size(ranks) AS count,
-       [i IN topRanks | followees[i].id] AS via
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, via, computedAt
 ORDER BY score DESC, creator.id ASC

@@ -1,8 +1,9 @@
 /**
  * Derived data the API reads, recomputed from the edges at the end of every job that changes
  * them: follower counts (exact, one statement), the stored commonly-followed-with lists of hub
- * creators (src/analytics/commonlyFollowedWith.ts), the stored popularAmongSimilarUsers lists of
- * users with a large walk (src/analytics/popularAmongSimilarUsers.ts), the stored profile lists of similarCreators
+ * creators (src/analytics/commonlyFollowedWith.ts), the stored followOfFollow and
+ * popularAmongSimilarUsers lists of users (src/analytics/followOfFollow.ts,
+ * popularAmongSimilarUsers.ts), the stored profile lists of similarCreators
  * (src/analytics/creatorProfileSimilarity.ts) and the stored leaders of every task
  * (src/analytics/topicLeaders.ts; their scores read follower counts, so they come after them). All
  * are idempotent, so a re-run converges. A models ingest changes profiles and the downloads/likes
@@ -10,6 +11,7 @@
  */
 import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowedWith.js';
 import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
+import { refreshFollowOfFollow } from '../../src/analytics/followOfFollow.js';
 import { refreshPopularAmongSimilarUsers } from '../../src/analytics/popularAmongSimilarUsers.js';
 import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
 import { DEFAULTS as SIMILAR_CREATORS } from '../../src/domain/similarCreators.js';
@@ -71,12 +73,22 @@ export async function refreshDerived(run: JobRun): Promise<void> {
   );
   await refreshStep(
     run,
-    'popular-among-similar-users',
-    6,
-    (onProgress) => refreshPopularAmongSimilarUsers(db, { minWalk: settings.similarUsersMinWalk, onProgress }),
+    'follow-of-follow',
+    7,
+    (onProgress) => refreshFollowOfFollow(db, { minWalk: settings.userListsMinWalk, onProgress }),
     (r, seconds) => ({
       fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.similarUsersMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+    }),
+  );
+  await refreshStep(
+    run,
+    'popular-among-similar-users',
+    6,
+    (onProgress) => refreshPopularAmongSimilarUsers(db, { minWalk: settings.userListsMinWalk, onProgress }),
+    (r, seconds) => ({
+      fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
+      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
     }),
   );
   await refreshProfileSimilarity(run);

@@ -125,7 +125,7 @@ export function similarUsersLists(
 }
 
 export interface RefreshPopularAmongSimilarUsersOptions {
-  /** Users whose live walk reaches this get a stored list (HUBGRAPH_SIMILAR_USERS_MIN_WALK; 0: every user with a neighbour). */
+  /** Users whose live walk reaches this get a stored list (HUBGRAPH_USER_LISTS_MIN_WALK; 0: every user with a neighbour). */
   minWalk: number;
   /** Only users (and follows) whose ids start with this (tests); default every user. */
   scope?: string;

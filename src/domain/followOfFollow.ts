@@ -4,6 +4,10 @@
  * intermediary f adds 1 / ln(2 + |following(f)|), so a selective follower weighs more than one who
  * follows everyone. The reason names the most prominent intermediary ("Followed by /X"); `via`
  * lists up to three, `count` the number of intermediaries.
+ *
+ * Users are answered from a stored list computed with these DEFAULTS
+ * (src/analytics/followOfFollow.ts); the reason then carries `computedAt`. Asked with other
+ * settings, or once the user's follows have changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
@@ -17,6 +21,13 @@ export const DEFAULTS = {
   maxWalk: 2_000,
 };
 
+export type FollowOfFollowSettings = typeof DEFAULTS;
+
+/** The settings as a stored list records them: a question asked with others is answered live. */
+export function settingsKey(s: FollowOfFollowSettings): string {
+  return `maxWalk=${s.maxWalk}`;
+}
+
 export interface FollowOfFollowInput {
   userId: string;
   first?: number | null;
@@ -28,8 +39,9 @@ export async function followOfFollow(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { maxWalk } = { ...DEFAULTS, ...options };
-  const rows = await runCreatorQuestion(db, 'followOfFollow', 'recommend/follow-of-follow', { userId: input.userId, first, maxWalk }, {
+  const settings = { ...DEFAULTS, ...options };
+  const params = { userId: input.userId, first, maxWalk: settings.maxWalk, settings: settingsKey(settings) };
+  const rows = await runCreatorQuestion(db, 'followOfFollow', 'recommend/follow-of-follow', params, {
     kind: 'user',
     id: input.userId,
   });

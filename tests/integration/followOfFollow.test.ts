@@ -1,7 +1,11 @@
 /** followOfFollow on a hand-made follow graph whose Adamic–Adar scores are computed here by hand. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshFollowOfFollow } from '../../src/analytics/followOfFollow.js';
+import { follow } from '../../src/domain/follow.js';
 import { followOfFollow } from '../../src/domain/followOfFollow.js';
+import { unfollow } from '../../src/domain/unfollow.js';
 import { isHubgraphError } from '../../src/errors.js';
+import { loadCypher } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { assertPlain, follows, graphqlRunner, setProps, users } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
@@ -50,7 +54,8 @@ describe('followOfFollow', () => {
   });
 
   it('walks at most maxWalk follows, intermediaries who follow fewest first, and always at least one', async () => {
-    // By cost: x (0 follows), b (2), a (4). A budget of 2 keeps x and b: a's paths are not walked.
+    // x follows nobody, so is no intermediary; by cost b (2), a (4). A budget of 2 keeps b: a's
+    // paths are not walked.
     const cheap = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 2 });
     expect(cheap.map((r) => [r.creator.id, r.reason.count])).toEqual([
       [p + 'c', 1],
@@ -62,6 +67,10 @@ describe('followOfFollow', () => {
     const all = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 6 });
     expect(all).toEqual(await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 1_000_000 }));
     expect(all.map((r) => r.creator.id)).toEqual([p + 'c', p + 'e', p + 'd']);
+    // Regression: x, who follows nobody, used to be the "at least one" kept under a budget below
+    // every intermediary's cost, and the walk was empty. The cheapest who follows someone is kept.
+    const tight = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 1 });
+    expect(tight.map((r) => r.creator.id)).toEqual([p + 'c', p + 'e']);
     // solo's only followee costs more than the budget and is walked anyway.
     const solo = await followOfFollow(db, { userId: p + 'solo' }, { maxWalk: 1 });
     expect(solo.map((r) => r.creator.id)).toEqual([p + 'c', p + 'd', p + 'me', p + 'x']);
@@ -105,5 +114,67 @@ describe('followOfFollow', () => {
     } finally {
       await gql.stop();
     }
+  });
+
+  describe('stored lists', () => {
+    // The refresh projects only this suite's users and follows (ids starting with the prefix).
+    const refresh = (minWalk = 0) => refreshFollowOfFollow(db, { minWalk, scope: p });
+    const storedAt = async (name: string) => {
+      const [row] = await db.read<{ at: string | null }>('MATCH (u:User {id: $id}) RETURN u.followOfFollowAt AS at', { id: p + name });
+      return row?.at ?? null;
+    };
+    // Scores to 12 digits: Java's and V8's logarithms may differ in the last bit.
+    const shape = (recs: Awaited<ReturnType<typeof followOfFollow>>) =>
+      recs.map((r) => [r.creator.id.slice(p.length), Math.round(r.score * 1e12) / 1e12, r.reason.count, r.reason.via.map((v) => v.id.slice(p.length)), r.reason.text]);
+    const answer = async () => shape(await followOfFollow(db, { userId: p + 'me' }));
+    const computedAt = async () => (await followOfFollow(db, { userId: p + 'me' })).map((r) => r.reason.computedAt ?? null);
+    // Asked with any other setting, the question is answered live: the reference answer.
+    const live = async () => shape(await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 2001 }));
+    afterAll(async () => {
+      await refresh(Number.MAX_SAFE_INTEGER);
+    });
+
+    it('answers a user with a stored list from it: the live answer, via and reason included, stamped computedAt', async () => {
+      const r = await refresh();
+      expect(r.stored).toBe(3);
+      expect(await answer()).toEqual(await live());
+      expect((await answer()).map((x) => x[0])).toEqual(['c', 'e', 'd']);
+      expect(new Set(await computedAt())).toEqual(new Set([r.computedAt]));
+      // It is the stored list that answers: a doctored one shows.
+      await db.write(`MATCH (u:User {id: $id}) SET u.followOfFollowVia = [$v, $v, $v]`, { id: p + 'me', v: `${p}solo ${p}b` });
+      expect((await answer())[0]![3]).toEqual(['solo', 'b']);
+    });
+
+    it('drops the list on follow, unfollow and bulkFollow; the next answer is live and leaves out the new follow', async () => {
+      await refresh();
+      await follow(db, { userId: p + 'me', creatorId: p + 'c' });
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['e', 'd']);
+      expect(new Set(await computedAt())).toEqual(new Set([null]));
+      await refresh();
+      await unfollow(db, { userId: p + 'me', creatorId: p + 'c' });
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['c', 'e', 'd']);
+      await refresh();
+      await db.write(loadCypher('api/bulk-follow'), { userId: p + 'me', creatorIds: [p + 'e'] });
+      expect(await storedAt('me')).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['c', 'd']);
+      await unfollow(db, { userId: p + 'me', creatorId: p + 'e' });
+    });
+
+    it('is not read once the user’s follows changed some other way', async () => {
+      await refresh();
+      await db.write('MATCH (:User {id: $u})-[r:FOLLOWS]->(:Creator {id: $c}) DELETE r', { u: p + 'me', c: p + 'b' });
+      try {
+        expect(await storedAt('me')).not.toBeNull();
+        expect(new Set(await computedAt())).toEqual(new Set([null]));
+        expect(await answer()).toEqual(await live());
+        // Without b, only a's follows remain: c and d (a does not follow b).
+        expect((await answer()).map((x) => x[0])).toEqual(['c', 'd']);
+      } finally {
+        await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'me', c: p + 'b' });
+      }
+      expect(new Set(await computedAt())).not.toContain(null);
+    });
   });
 });

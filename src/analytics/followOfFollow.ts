@@ -1,0 +1,177 @@
+/**
+ * The stored answers of followOfFollow (and so of its share of recommendedCreators and the feed).
+ *
+ * Why: answered live, a user's question walks up to 2,000 follows of the creators they follow and
+ * aggregates them in Cypher: 3–8 ms of Neo4j time a question on the demo, the slowest creator
+ * question at 8 clients once popularAmongSimilarUsers was stored (p99 ~100 ms on the bench
+ * machine), and asked again by every recommendedCreators and feed. Over an in-memory projection
+ * the same Adamic–Adar sums take well under a millisecond a user. So every user whose live walk
+ * reaches `minWalk` gets their top 100 — the live query's formula and order exactly
+ * (cypher/recommend/follow-of-follow.cypher: the cheapest intermediaries first within the walk
+ * budget, Σ 1 / ln(2 + out-degree) per candidate, score descending then id, `via` the three most
+ * prominent intermediaries) — stored on the User node as parallel lists (`followOfFollowIds`,
+ * `…Scores`, `…Counts`, `…Via`: each entry's intermediaries' ids joined by a space, which no Hub or
+ * GitHub id contains) stamped `followOfFollowAt`, with the settings and the user's follow count it
+ * was computed at. Checked on 250 demo users: the same creators, order, counts and via as live, the
+ * scores equal up to the last bit (V8's and Java's logarithms may round differently).
+ *
+ * Freshness follows popularAmongSimilarUsers' stored lists (src/analytics/popularAmongSimilarUsers.ts):
+ * the follow mutations remove the user's list, a list is read only at the follow count it was
+ * computed at, and it is refreshed by every social ingest, `hubgraph ingest derived` and every
+ * analytics run (the intermediaries in `via` are ordered by authority).
+ */
+import { DEFAULTS, settingsKey, type FollowOfFollowSettings } from '../domain/followOfFollow.js';
+import type { Db } from '../neo4j/db.js';
+import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
+import { projectFollowGraph, toCsr, type Csr } from './projection.js';
+import { readByIdPages, writeStoredLists } from './storedLists.js';
+import { boundedTopK, idRanks } from './topK.js';
+
+/** How many intermediaries a recommendation names. */
+const VIA = 3;
+
+export interface FollowOfFollowList {
+  id: string;
+  ids: string[];
+  scores: number[];
+  counts: number[];
+  /** Each entry's intermediaries, most prominent first, joined by a space. */
+  via: string[];
+  /** The user's follow count when the list was computed. */
+  follows: number;
+}
+
+/**
+ * The top-`k` followOfFollow list of every user of `csr` (every node that follows someone) whose
+ * live walk — the user's follows plus the kept intermediaries' follows — is at least `minWalk`.
+ * `prominence[i]` orders intermediaries for `via` (authority, else follower count, else 0).
+ */
+export function followOfFollowLists(
+  csr: Csr,
+  prominence: Float64Array,
+  settings: FollowOfFollowSettings,
+  minWalk: number,
+  k = STORED_LIST_SIZE,
+): { lists: FollowOfFollowList[]; walk: number } {
+  const n = csr.nodes.length;
+  const outDegree = (u: number) => csr.outStart[u + 1]! - csr.outStart[u]!;
+  const idRank = idRanks(csr.nodes);
+  const score = new Float64Array(n);
+  const count = new Int32Array(n);
+  // The best VIA intermediaries (as ranks into the prominence order) seen so far per candidate.
+  const via = new Int32Array(n * VIA);
+  const candidates = new Int32Array(n);
+  const followed = new Uint8Array(n);
+  const best = boundedTopK(k, score, idRank);
+  const lists: FollowOfFollowList[] = [];
+  let total = 0;
+  for (let u = 0; u < n; u++) {
+    const a = outDegree(u);
+    if (a === 0) continue;
+    // Intermediaries: followees who follow someone, fewest follows first (ties: id), while their
+    // follows sum to at most maxWalk — always at least the first.
+    const followees: number[] = [];
+    for (let i = csr.outStart[u]!; i < csr.outStart[u + 1]!; i++) {
+      const f = csr.out[i]!;
+      followed[f] = 1;
+      if (outDegree(f) > 0) followees.push(f);
+    }
+    followees.sort((p, q) => outDegree(p) - outDegree(q) || idRank[p]! - idRank[q]!);
+    let budget = 0;
+    let kept = 0;
+    while (kept < followees.length && (kept === 0 || budget + outDegree(followees[kept]!) <= settings.maxWalk)) budget += outDegree(followees[kept++]!);
+    // Walked in prominence order, so each candidate's first VIA intermediaries are its via.
+    const walked = followees
+      .slice(0, kept)
+      .sort((p, q) => prominence[q]! - prominence[p]! || idRank[p]! - idRank[q]!);
+    let c = 0;
+    for (let rank = 0; rank < walked.length; rank++) {
+      const f = walked[rank]!;
+      const weight = 1 / Math.log(2 + outDegree(f));
+      for (let i = csr.outStart[f]!; i < csr.outStart[f + 1]!; i++) {
+        const x = csr.out[i]!;
+        const seen = count[x]!++;
+        if (seen === 0) candidates[c++] = x;
+        if (seen < VIA) via[x * VIA + seen] = f;
+        score[x]! += weight;
+      }
+    }
+    const walk = a + budget;
+    if (walk >= minWalk && c > 0) {
+      for (let i = 0; i < c; i++) {
+        const x = candidates[i]!;
+        if (x !== u && !followed[x]) best.offer(x);
+      }
+      const top = best.take();
+      if (top.length > 0) {
+        total += walk;
+        lists.push({
+          id: csr.nodes[u]!,
+          ids: top.map((x) => csr.nodes[x]!),
+          scores: top.map((x) => score[x]!),
+          counts: top.map((x) => count[x]!),
+          via: top.map((x) => Array.from({ length: Math.min(VIA, count[x]!) }, (_, j) => csr.nodes[via[x * VIA + j]!]!).join(' ')),
+          follows: a,
+        });
+      }
+    }
+    for (let i = 0; i < c; i++) {
+      const x = candidates[i]!;
+      score[x] = 0;
+      count[x] = 0;
+    }
+    for (let i = csr.outStart[u]!; i < csr.outStart[u + 1]!; i++) followed[csr.out[i]!] = 0;
+  }
+  return { lists, walk: total };
+}
+
+export interface RefreshFollowOfFollowOptions {
+  /** Users whose live walk reaches this get a stored list (HUBGRAPH_USER_LISTS_MIN_WALK; 0: every user with a candidate). */
+  minWalk: number;
+  /** Only users (and follows) whose ids start with this (tests); default every user. */
+  scope?: string;
+  /** Users per write transaction. */
+  batchSize?: number;
+  /** Called after each write transaction with users written and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RefreshFollowOfFollowResult {
+  /** Users whose list was (re)computed and stored. */
+  stored: number;
+  /** Users whose older list was removed (now answered live). */
+  cleared: number;
+  /** Σ walk of the stored users: the rows live queries would have aggregated. */
+  walk: number;
+  transactions: number;
+  computedAt: string;
+  seconds: { project: number; compute: number; write: number };
+}
+
+export async function refreshFollowOfFollow(db: Db, options: RefreshFollowOfFollowOptions): Promise<RefreshFollowOfFollowResult> {
+  const scope = options.scope ?? '';
+  const batchSize = options.batchSize ?? 1000;
+  const computedAt = new Date().toISOString();
+  let t = Date.now();
+  const csr = toCsr(await projectFollowGraph(db, { scope }));
+  const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followOfFollow.prominence');
+  const byId = new Map(rows.map((r) => [r.id, r.prominence]));
+  const prominence = Float64Array.from(csr.nodes, (id) => byId.get(id) ?? 0);
+  const project = (Date.now() - t) / 1000;
+  t = Date.now();
+  const { lists, walk } = followOfFollowLists(csr, prominence, DEFAULTS, options.minWalk);
+  const compute = (Date.now() - t) / 1000;
+  t = Date.now();
+  const { cleared, transactions } = await writeStoredLists(db, {
+    store: 'recommend/follow-of-follow-store',
+    clear: 'recommend/follow-of-follow-clear',
+    op: 'followOfFollow',
+    lists,
+    computedAt,
+    scope,
+    batchSize,
+    extra: { settings: settingsKey(DEFAULTS) },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
+}
