@@ -16,8 +16,7 @@
 import { MAX_FIRST } from '../domain/creatorCommon.js';
 import type { Db } from '../neo4j/db.js';
 import { writeStoredLists } from './storedLists.js';
-import type { Graph } from './graphology.js';
-import { projectFollowGraph, toCsr } from './projection.js';
+import { projectFollowGraph, toCsr, type Csr } from './projection.js';
 import { boundedTopK, idRanks } from './topK.js';
 
 /** Size of each stored list: the most any `first` may ask for. */
@@ -34,8 +33,7 @@ export interface CoFollowList {
  * The top-`k` commonly-followed-with list of every creator of `follow` whose walk (Σ of its
  * followers' out-degrees) is at least `minWalk`: by Jaccard of follower sets, ties by id.
  */
-export function coFollowLists(follow: Graph, minWalk: number, k = STORED_LIST_SIZE): { lists: CoFollowList[]; walk: number } {
-  const csr = toCsr(follow);
+export function coFollowLists(csr: Csr, minWalk: number, k = STORED_LIST_SIZE): { lists: CoFollowList[]; walk: number } {
   const n = csr.nodes.length;
   const outDegree = (u: number) => csr.outStart[u + 1]! - csr.outStart[u]!;
   const inDegree = (x: number) => csr.inStart[x + 1]! - csr.inStart[x]!;
@@ -82,6 +80,8 @@ export interface RefreshCommonlyFollowedWithOptions {
   batchSize?: number;
   /** Called after each write transaction with creators written and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** The follow graph, when the caller has projected it already (for the same scope). */
+  follow?: Csr;
 }
 
 export interface RefreshCommonlyFollowedWithResult {
@@ -101,7 +101,7 @@ export async function refreshCommonlyFollowedWith(db: Db, options: RefreshCommon
   const batchSize = options.batchSize ?? 1000;
   const computedAt = new Date().toISOString();
   let t = Date.now();
-  const follow = await projectFollowGraph(db, { scope });
+  const follow = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
   const project = (Date.now() - t) / 1000;
   t = Date.now();
   const { lists, walk } = coFollowLists(follow, options.minWalk);

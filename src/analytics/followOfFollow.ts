@@ -134,6 +134,8 @@ export interface RefreshFollowOfFollowOptions {
   batchSize?: number;
   /** Called after each write transaction with users written and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** The follow graph, when the caller has projected it already (for the same scope). */
+  follow?: Csr;
 }
 
 export interface RefreshFollowOfFollowResult {
@@ -153,7 +155,7 @@ export async function refreshFollowOfFollow(db: Db, options: RefreshFollowOfFoll
   const batchSize = options.batchSize ?? 1000;
   const computedAt = new Date().toISOString();
   let t = Date.now();
-  const csr = toCsr(await projectFollowGraph(db, { scope }));
+  const csr = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
   const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followOfFollow.prominence');
   const byId = new Map(rows.map((r) => [r.id, r.prominence]));
   const prominence = Float64Array.from(csr.nodes, (id) => byId.get(id) ?? 0);

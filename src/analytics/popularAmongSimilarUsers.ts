@@ -133,6 +133,8 @@ export interface RefreshPopularAmongSimilarUsersOptions {
   batchSize?: number;
   /** Called after each write transaction with users written and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** The follow graph, when the caller has projected it already (for the same scope). */
+  follow?: Csr;
 }
 
 export interface RefreshPopularAmongSimilarUsersResult {
@@ -151,7 +153,7 @@ export async function refreshPopularAmongSimilarUsers(db: Db, options: RefreshPo
   const scope = options.scope ?? '';
   const computedAt = new Date().toISOString();
   let t = Date.now();
-  const csr = toCsr(await projectFollowGraph(db, { scope }));
+  const csr = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
   const project = (Date.now() - t) / 1000;
   t = Date.now();
   const { lists, walk } = similarUsersLists(csr, DEFAULTS, options.minWalk);
