@@ -28,8 +28,9 @@
 //
 // Stored lists: a user's answer — computed by this same formula, in this same order, over an
 // in-memory projection (src/analytics/followOfFollow.ts) — is stored on their node
-// (followOfFollowIds / …Scores / …Counts / …Via, the intermediaries joined by a space), refreshed
-// after every social ingest, analytics run and `hubgraph ingest derived`. It is read only when it
+// (followOfFollowIds / …Scores / …Counts / …Via, the intermediaries joined by a space, in their
+// order of prominence when it was computed), refreshed after every social ingest and by
+// `hubgraph ingest derived`. It is read only when it
 // was computed under the settings asked for ($settings) and at the user's current follow count;
 // the follow mutations remove it outright, so a follow shows in the next answer. `computedAt` says
 // how fresh the answer is (null: live).

@@ -17,8 +17,11 @@
  *
  * Freshness follows popularAmongSimilarUsers' stored lists (src/analytics/popularAmongSimilarUsers.ts):
  * the follow mutations remove the user's list, a list is read only at the follow count it was
- * computed at, and it is refreshed by every social ingest, `hubgraph ingest derived` and every
- * analytics run (the intermediaries in `via` are ordered by authority).
+ * computed at, and it is refreshed by every social ingest and `hubgraph ingest derived`. `via`
+ * orders the intermediaries by their prominence (authority, else follower count) at `computedAt`:
+ * an analytics run in between may reorder them live, never change who they are. The lists are not
+ * refreshed by analytics runs for that ordering alone: the refresh takes 22–27 s on the demo, about
+ * as long as the rest of a run, and every evaluation task runs analytics twice.
  */
 import { DEFAULTS, settingsKey, type FollowOfFollowSettings } from '../domain/followOfFollow.js';
 import type { Db } from '../neo4j/db.js';

@@ -24,7 +24,6 @@ import {
   type WriteBackResult,
 } from './writeBack.js';
 import { refreshTopicLeaders } from './topicLeaders.js';
-import { refreshFollowOfFollow } from './followOfFollow.js';
 
 export type Engine = Config['analytics']['engine'];
 
@@ -39,8 +38,6 @@ export interface AnalyticsSettings
   gcGraceMs: number;
   coFollow: CoFollowOptions;
   modelGraph: ModelGraphOptions;
-  /** Users whose live followOfFollow walk reaches this get a stored list (HUBGRAPH_USER_LISTS_MIN_WALK). */
-  userListsMinWalk: number;
 }
 
 /** The settings of a run: the configuration's, with the caller's overrides. */
@@ -58,7 +55,6 @@ export function analyticsSettings(config: Config, overrides: Partial<AnalyticsSe
     scope: a.scope,
     coFollow: { ...a.coFollow },
     modelGraph: { maxSharedDegree: a.modelMaxShared, weights: { task: 0.5, tag: 1, library: 0.25, dataset: 1.5, paper: 2, lineage: 2 } },
-    userListsMinWalk: config.ingest.userListsMinWalk,
     ...overrides,
   };
 }
@@ -225,7 +221,5 @@ export async function runAnalytics(db: Db, s: AnalyticsSettings, log: Logger, wr
   const result = await timed(timings, 'writeBack', log, () => writeBack(db, input, { batchSize: s.batchSize, gcGraceMs: s.gcGraceMs, ...write }));
   // The stored topicTopContributors lists score with the `authority` just written: they follow.
   await timed(timings, 'topicLeaders', log, () => refreshTopicLeaders(db, { authorityWeight: TOPIC_TOP_CONTRIBUTORS.authorityWeight, scope: s.scope }));
-  // So do the stored followOfFollow lists: their `via` names the intermediaries by authority.
-  await timed(timings, 'followOfFollow', log, () => refreshFollowOfFollow(db, { minWalk: s.userListsMinWalk, scope: s.scope }));
   return { run: input.run, scope: s.scope, write: result, timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
