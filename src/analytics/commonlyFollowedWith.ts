@@ -15,8 +15,8 @@
  */
 import { MAX_FIRST } from '../domain/creatorCommon.js';
 import type { Db } from '../neo4j/db.js';
-import { writeStoredLists } from './storedLists.js';
-import { projectFollowGraph, toCsr, type Csr } from './projection.js';
+import { refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
+import type { Csr } from './projection.js';
 import { boundedTopK, idRanks } from './topK.js';
 
 /** Size of each stored list: the most any `first` may ask for. */
@@ -71,53 +71,14 @@ export function coFollowLists(csr: Csr, minWalk: number, k = STORED_LIST_SIZE): 
   return { lists, walk: total };
 }
 
-export interface RefreshCommonlyFollowedWithOptions {
-  /** Creators whose live walk reaches this get a stored list (HUBGRAPH_COFOLLOW_MIN_WALK). */
-  minWalk: number;
-  /** Only creators (and follows) whose ids start with this (tests); default every creator. */
-  scope?: string;
-  /** Creators per write transaction. */
-  batchSize?: number;
-  /** Called after each write transaction with creators written and the total. */
-  onProgress?: (done: number, total: number) => void;
-  /** The follow graph, when the caller has projected it already (for the same scope). */
-  follow?: Csr;
-}
-
-export interface RefreshCommonlyFollowedWithResult {
-  /** Creators whose list was (re)computed and stored. */
-  stored: number;
-  /** Creators whose older list was removed (now answered live). */
-  cleared: number;
-  /** Σ walk of the stored creators: the rows a live query would have aggregated. */
-  walk: number;
-  transactions: number;
-  computedAt: string;
-  seconds: { project: number; compute: number; write: number };
-}
-
-export async function refreshCommonlyFollowedWith(db: Db, options: RefreshCommonlyFollowedWithOptions): Promise<RefreshCommonlyFollowedWithResult> {
-  const scope = options.scope ?? '';
-  const batchSize = options.batchSize ?? 1000;
-  const computedAt = new Date().toISOString();
-  let t = Date.now();
-  const follow = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
-  const project = (Date.now() - t) / 1000;
-  t = Date.now();
-  const { lists, walk } = coFollowLists(follow, options.minWalk);
-  const compute = (Date.now() - t) / 1000;
-  t = Date.now();
+/** Stores the list of every creator whose walk reaches `options.minWalk` (HUBGRAPH_COFOLLOW_MIN_WALK). */
+export function refreshCommonlyFollowedWith(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
   // Lists from an earlier refresh that this one did not replace (the creator's walk fell below
   // minWalk, or it has no follower left) would be stale: they go, and those creators answer live.
-  const { cleared, transactions } = await writeStoredLists(db, {
+  return refreshFollowLists(db, options, {
+    op: 'commonlyFollowedWith',
     store: 'recommend/commonly-followed-with-store',
     clear: 'recommend/commonly-followed-with-clear',
-    op: 'commonlyFollowedWith',
-    lists,
-    computedAt,
-    scope,
-    batchSize,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    compute: async (follow) => coFollowLists(follow, options.minWalk),
   });
-  return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }

@@ -26,8 +26,8 @@
 import { DEFAULTS, settingsKey, type FollowOfFollowSettings } from '../domain/followOfFollow.js';
 import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
-import { projectFollowGraph, toCsr, type Csr } from './projection.js';
-import { readByIdPages, writeStoredLists } from './storedLists.js';
+import type { Csr } from './projection.js';
+import { readByIdPages, refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
 import { boundedTopK, idRanks } from './topK.js';
 
 /** How many intermediaries a recommendation names. */
@@ -128,55 +128,18 @@ export function followOfFollowLists(
   return { lists, walk: total };
 }
 
-export interface RefreshFollowOfFollowOptions {
-  /** Users whose live walk reaches this get a stored list (HUBGRAPH_USER_LISTS_MIN_WALK; 0: every user with a candidate). */
-  minWalk: number;
-  /** Only users (and follows) whose ids start with this (tests); default every user. */
-  scope?: string;
-  /** Users per write transaction. */
-  batchSize?: number;
-  /** Called after each write transaction with users written and the total. */
-  onProgress?: (done: number, total: number) => void;
-  /** The follow graph, when the caller has projected it already (for the same scope). */
-  follow?: Csr;
-}
-
-export interface RefreshFollowOfFollowResult {
-  /** Users whose list was (re)computed and stored. */
-  stored: number;
-  /** Users whose older list was removed (now answered live). */
-  cleared: number;
-  /** Σ walk of the stored users: the rows live queries would have aggregated. */
-  walk: number;
-  transactions: number;
-  computedAt: string;
-  seconds: { project: number; compute: number; write: number };
-}
-
-export async function refreshFollowOfFollow(db: Db, options: RefreshFollowOfFollowOptions): Promise<RefreshFollowOfFollowResult> {
-  const scope = options.scope ?? '';
-  const batchSize = options.batchSize ?? 1000;
-  const computedAt = new Date().toISOString();
-  let t = Date.now();
-  const csr = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
-  const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followOfFollow.prominence');
-  const byId = new Map(rows.map((r) => [r.id, r.prominence]));
-  const prominence = Float64Array.from(csr.nodes, (id) => byId.get(id) ?? 0);
-  const project = (Date.now() - t) / 1000;
-  t = Date.now();
-  const { lists, walk } = followOfFollowLists(csr, prominence, DEFAULTS, options.minWalk);
-  const compute = (Date.now() - t) / 1000;
-  t = Date.now();
-  const { cleared, transactions } = await writeStoredLists(db, {
+/** Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK). */
+export function refreshFollowOfFollow(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
+  return refreshFollowLists(db, options, {
+    op: 'followOfFollow',
     store: 'recommend/follow-of-follow-store',
     clear: 'recommend/follow-of-follow-clear',
-    op: 'followOfFollow',
-    lists,
-    computedAt,
-    scope,
-    batchSize,
     extra: { settings: settingsKey(DEFAULTS) },
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    compute: async (follow, scope) => {
+      const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followOfFollow.prominence');
+      const byId = new Map(rows.map((r) => [r.id, r.prominence]));
+      const prominence = Float64Array.from(follow.nodes, (id) => byId.get(id) ?? 0);
+      return followOfFollowLists(follow, prominence, DEFAULTS, options.minWalk);
+    },
   });
-  return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }

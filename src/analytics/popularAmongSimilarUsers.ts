@@ -26,8 +26,8 @@
 import { DEFAULTS, settingsKey, type PopularAmongSimilarUsersSettings as SimilarUsersSettings } from '../domain/popularAmongSimilarUsers.js';
 import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
-import { projectFollowGraph, toCsr, type Csr } from './projection.js';
-import { writeStoredLists } from './storedLists.js';
+import type { Csr } from './projection.js';
+import { refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
 import { boundedTopK, idRanks } from './topK.js';
 
 export interface SimilarUsersList {
@@ -124,51 +124,13 @@ export function similarUsersLists(
   return { lists, walk: total };
 }
 
-export interface RefreshPopularAmongSimilarUsersOptions {
-  /** Users whose live walk reaches this get a stored list (HUBGRAPH_USER_LISTS_MIN_WALK; 0: every user with a neighbour). */
-  minWalk: number;
-  /** Only users (and follows) whose ids start with this (tests); default every user. */
-  scope?: string;
-  /** Users per write transaction. */
-  batchSize?: number;
-  /** Called after each write transaction with users written and the total. */
-  onProgress?: (done: number, total: number) => void;
-  /** The follow graph, when the caller has projected it already (for the same scope). */
-  follow?: Csr;
-}
-
-export interface RefreshPopularAmongSimilarUsersResult {
-  /** Users whose list was (re)computed and stored. */
-  stored: number;
-  /** Users whose older list was removed (now answered live). */
-  cleared: number;
-  /** Σ walk of the stored users: the rows live queries would have aggregated. */
-  walk: number;
-  transactions: number;
-  computedAt: string;
-  seconds: { project: number; compute: number; write: number };
-}
-
-export async function refreshPopularAmongSimilarUsers(db: Db, options: RefreshPopularAmongSimilarUsersOptions): Promise<RefreshPopularAmongSimilarUsersResult> {
-  const scope = options.scope ?? '';
-  const computedAt = new Date().toISOString();
-  let t = Date.now();
-  const csr = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
-  const project = (Date.now() - t) / 1000;
-  t = Date.now();
-  const { lists, walk } = similarUsersLists(csr, DEFAULTS, options.minWalk);
-  const compute = (Date.now() - t) / 1000;
-  t = Date.now();
-  const { cleared, transactions } = await writeStoredLists(db, {
+/** Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK). */
+export function refreshPopularAmongSimilarUsers(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
+  return refreshFollowLists(db, options, {
+    op: 'popularAmongSimilarUsers',
     store: 'recommend/popular-among-similar-users-store',
     clear: 'recommend/popular-among-similar-users-clear',
-    op: 'popularAmongSimilarUsers',
-    lists,
-    computedAt,
-    scope,
-    batchSize: options.batchSize ?? 1000,
     extra: { settings: settingsKey(DEFAULTS) },
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    compute: async (follow) => similarUsersLists(follow, DEFAULTS, options.minWalk),
   });
-  return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }

@@ -7,6 +7,7 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
+import { projectFollowGraph, toCsr, type Csr } from './projection.js';
 
 export interface WriteStoredListsOptions<L> {
   /** Cypher file storing a batch: `$rows` (the lists), `$computedAt` and `extra`. */
@@ -64,4 +65,68 @@ export async function readByIdPages<R extends { id: string }>(
     if (rows.length < batchSize) return out;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** Options of the stored lists computed from the follow graph (commonlyFollowedWith, followOfFollow, popularAmongSimilarUsers). */
+export interface FollowListsOptions {
+  /** Nodes whose live walk reaches this get a stored list (0: every node with an answer). */
+  minWalk: number;
+  /** Only nodes (and follows) whose ids start with this (tests); default all. */
+  scope?: string;
+  /** Lists per write transaction. */
+  batchSize?: number;
+  /** Called after each write transaction with lists written and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** The follow graph, when the caller has projected it already (for the same scope). */
+  follow?: Csr;
+}
+
+export interface FollowListsResult {
+  /** Nodes whose list was (re)computed and stored. */
+  stored: number;
+  /** Nodes whose older list was removed (now answered live). */
+  cleared: number;
+  /** Σ walk of the stored nodes: the rows their live queries would have aggregated. */
+  walk: number;
+  transactions: number;
+  computedAt: string;
+  seconds: { project: number; compute: number; write: number };
+}
+
+/**
+ * One refresh of follow-graph lists: project the follow graph (unless given), compute every list
+ * in memory, write them and clear the ones this refresh did not replace.
+ */
+export async function refreshFollowLists<L>(
+  db: Db,
+  options: FollowListsOptions,
+  spec: {
+    op: string;
+    store: string;
+    clear: string;
+    extra?: Record<string, unknown>;
+    compute: (follow: Csr, scope: string) => Promise<{ lists: L[]; walk: number }>;
+  },
+): Promise<FollowListsResult> {
+  const scope = options.scope ?? '';
+  const computedAt = new Date().toISOString();
+  let t = Date.now();
+  const follow = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
+  const project = (Date.now() - t) / 1000;
+  t = Date.now();
+  const { lists, walk } = await spec.compute(follow, scope);
+  const compute = (Date.now() - t) / 1000;
+  t = Date.now();
+  const { cleared, transactions } = await writeStoredLists(db, {
+    store: spec.store,
+    clear: spec.clear,
+    op: spec.op,
+    lists,
+    computedAt,
+    scope,
+    batchSize: options.batchSize ?? 1000,
+    ...(spec.extra ? { extra: spec.extra } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }

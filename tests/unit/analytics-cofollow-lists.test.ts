@@ -1,18 +1,7 @@
 /** The stored commonly-followed-with lists, computed in memory: the live query's formula and order. */
 import { describe, expect, it } from 'vitest';
 import { coFollowLists } from '../../src/analytics/commonlyFollowedWith.js';
-import { DirectedGraph } from '../../src/analytics/graphology.js';
-import { toCsr, type Csr } from '../../src/analytics/projection.js';
-
-function graph(edges: Array<[string, string]>): Csr {
-  const g = new DirectedGraph();
-  for (const [a, b] of edges) {
-    g.mergeNode(a);
-    g.mergeNode(b);
-    g.mergeDirectedEdge(a, b);
-  }
-  return toCsr(g);
-}
+import { followCsr as graph } from './followGraph.js';
 
 // A ← {u1, u2, u3}; B ← {u2, u3, u4}; C ← {u1}; D ← {u4} (the live query's test graph).
 const edges: Array<[string, string]> = [

@@ -1,19 +1,8 @@
 /** The stored followOfFollow lists, computed in memory: the live query's formula and order. */
 import { describe, expect, it } from 'vitest';
 import { followOfFollowLists } from '../../src/analytics/followOfFollow.js';
-import { DirectedGraph } from '../../src/analytics/graphology.js';
-import { toCsr, type Csr } from '../../src/analytics/projection.js';
 import { DEFAULTS } from '../../src/domain/followOfFollow.js';
-
-function csr(edges: Array<[string, string]>): Csr {
-  const g = new DirectedGraph();
-  for (const [a, b] of edges) {
-    g.mergeNode(a);
-    g.mergeNode(b);
-    g.mergeDirectedEdge(a, b);
-  }
-  return toCsr(g);
-}
+import { followCsr as csr } from './followGraph.js';
 
 // The live query's test graph (tests/integration/followOfFollow.test.ts): me follows a, b and x;
 // a follows c, d, x and me; b follows c and e; solo follows a.

@@ -1,19 +1,8 @@
 /** The stored popularAmongSimilarUsers lists, computed in memory: the live query's formula and order. */
 import { describe, expect, it } from 'vitest';
-import { DirectedGraph } from '../../src/analytics/graphology.js';
 import { similarUsersLists } from '../../src/analytics/popularAmongSimilarUsers.js';
-import { toCsr, type Csr } from '../../src/analytics/projection.js';
 import { DEFAULTS } from '../../src/domain/popularAmongSimilarUsers.js';
-
-function csr(edges: Array<[string, string]>): Csr {
-  const g = new DirectedGraph();
-  for (const [a, b] of edges) {
-    g.mergeNode(a);
-    g.mergeNode(b);
-    g.mergeDirectedEdge(a, b);
-  }
-  return toCsr(g);
-}
+import { followCsr as csr } from './followGraph.js';
 
 // The live query's test graph (tests/integration/popularAmongSimilarUsers.test.ts):
 // F(me) = {c1, c2}; F(v1) = {c1, c2, c3, me, c6} → 2/5; F(v2) = {c1, c4, c6} → 1/4; F(v3) = {c5}.
