@@ -14,15 +14,17 @@
 // edge): a label check is a db hit per row, and a hub's two-hop walk has ~200k rows.
 //
 // Bounded work, as follow-of-follow.cypher: at most $maxWalk FOLLOWS relationships are walked,
-// from the followees who follow fewest first (at least one is always kept). A creator followed by
+// from the followees who follow fewest first (at least one who follows anyone is always kept; one
+// who follows nobody adds nothing to the walk and is no intermediary). A creator followed by
 // 32 of your followees is still found when the hubs among them are left out: the head-count is
 // over the kept followees.
 //
 // Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1).
 MATCH (me:User {id: $userId})
 CALL (me) {
-  MATCH (me)-[:FOLLOWS]->(f:User)
+  MATCH (me)-[:FOLLOWS]->(f)
   WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
+  WHERE out > 0
   ORDER BY out ASC, f.id ASC
   WITH collect({f: f, out: out}) AS byCost
   WITH byCost, reduce(kept = [0, 0], x IN byCost |

@@ -41,12 +41,16 @@ describe('secondDegree', () => {
   });
 
   it('walks at most maxWalk follows, from the followees who follow fewest', async () => {
-    // By cost: w (0 follows), f3 (2), f2 (4), f1 (5). A budget of 6 keeps w, f3 and f2: t is
-    // followed by two of them, u by one (below the minimum).
+    // w follows nobody, so is no intermediary; by cost f3 (2), f2 (4), f1 (5). A budget of 6
+    // keeps f3 and f2: t is followed by two of them, u by one (below the minimum).
     const recs = await secondDegree(db, { userId: p + 'me' }, { maxWalk: 6 });
     expect(recs.map((r) => [r.creator.id, r.score, r.reason.count])).toEqual([[p + 't', 2, 2]]);
     expect(recs[0]!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'f3' }, { type: 'CREATOR', id: p + 'f2' }]);
     await expect(secondDegree(db, { userId: p + 'me' }, { maxWalk: 2 })).resolves.toEqual([]);
+    // Regression: w, who follows nobody, used to be the "at least one" kept under a budget below
+    // every followee's cost, and the walk was empty. The cheapest who follows someone is kept.
+    const tight = await secondDegree(db, { userId: p + 'me' }, { maxWalk: 1, minCount: 1 });
+    expect(tight.map((r) => [r.creator.id, r.reason.count])).toEqual([[p + 't', 1]]);
   });
 
   it('words the reason with the count and the recommended creator, via the most prominent followees', async () => {
