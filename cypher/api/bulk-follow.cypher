@@ -2,8 +2,8 @@
 // order) in one transaction: each FOLLOWS edge (since = now, source = 'api') and each followers
 // counter recomputed from the edges. Creators already followed stay followed (changed = false);
 // the user is skipped if listed. No row (and nothing written) when the user is unknown.
-// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
-// transaction (they excluded the old follows), so the next answers are computed live.
+// The user's stored popularAmongSimilarUsers, followOfFollow and secondDegree lists are removed in
+// the same transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorIds.
 MATCH (u:User {id: $userId})
 UNWIND range(0, size($creatorIds) - 1) AS position
@@ -17,6 +17,8 @@ REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimi
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
 REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
        u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
+REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
+       u.secondDegreeSettings, u.secondDegreeAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed
 ORDER BY position

@@ -2,8 +2,8 @@
 // source = 'api') and the creator's `followers` counter, recomputed from the edges in the same
 // transaction so it stays exact (MERGE locks both nodes, so concurrent follows serialize).
 // Following twice changes nothing. No row (and nothing written) when an id is unknown.
-// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
-// transaction (they excluded the old follows), so the next answers are computed live.
+// The user's stored popularAmongSimilarUsers, followOfFollow and secondDegree lists are removed in
+// the same transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorId.
 MATCH (u:User {id: $userId})
 MATCH (c:Creator {id: $creatorId})
@@ -16,5 +16,7 @@ REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimi
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
 REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
        u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
+REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
+       u.secondDegreeSettings, u.secondDegreeAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed

@@ -1,8 +1,8 @@
 // unfollow — $userId stops following $creatorId, effective at once; the creator's `followers`
 // counter is recomputed from the edges in the same transaction. Unfollowing a creator one does not
 // follow changes nothing. No row (and nothing written) when an id is unknown.
-// The user's stored popularAmongSimilarUsers and followOfFollow lists are removed in the same
-// transaction (they excluded the old follows), so the next answers are computed live.
+// The user's stored popularAmongSimilarUsers, followOfFollow and secondDegree lists are removed in
+// the same transaction (they excluded the old follows), so the next answers are computed live.
 // Parameters: $userId, $creatorId.
 MATCH (u:User {id: $userId})
 MATCH (c:Creator {id: $creatorId})
@@ -12,6 +12,8 @@ REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimi
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
 REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
        u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
+REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
+       u.secondDegreeSettings, u.secondDegreeAt
 WITH c, count(r) > 0 AS changed
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, false AS following, changed

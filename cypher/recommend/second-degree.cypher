@@ -19,46 +19,63 @@
 // 32 of your followees is still found when the hubs among them are left out: the head-count is
 // over the kept followees.
 //
-// Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1).
+// Stored lists: a user's answer — computed by this same formula, in this same order, over an
+// in-memory projection (src/analytics/secondDegree.ts) — is stored on their node (secondDegreeIds /
+// …Counts / …Via, the intermediaries joined by a space, in their order of prominence when it was
+// computed), refreshed after every social ingest and by `hubgraph ingest derived`. It is read only
+// when it was computed under the settings asked for ($settings) and at the user's current follow
+// count; the follow mutations remove it outright. `computedAt` says how fresh the answer is (null:
+// live).
+//
+// Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1),
+//   $settings (string: the settings, as stored lists record them).
 MATCH (me:User {id: $userId})
-CALL (me) {
-  MATCH (me)-[:FOLLOWS]->(f)
-  WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
-  WHERE out > 0
-  ORDER BY out ASC, f.id ASC
-  WITH collect({f: f, out: out}) AS byCost
-  WITH byCost, reduce(kept = [0, 0], x IN byCost |
-         CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
-  UNWIND byCost[0..kept[1]] AS x
-  WITH x.f AS f
-  ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
-  RETURN collect(f) AS followees
-}
-// The aggregation runs inside a subquery so the followee list stays in scope without becoming a
-// grouping key of every walked row.
-CALL (me, followees) {
-  CALL (me, followees) {
-    UNWIND range(0, size(followees) - 1) AS rank
-    WITH rank, followees[rank] AS f
-    MATCH (f)-[:FOLLOWS]->(c)
-    RETURN c, rank, false AS followed
-    UNION ALL
-    MATCH (me)-[:FOLLOWS]->(c)
-    RETURN c, null AS rank, true AS followed
+WITH me, coalesce(me.secondDegreeFollows = COUNT { (me)-[:FOLLOWS]->() } AND me.secondDegreeSettings = $settings, false) AS stored
+CALL (me, stored) {
+  WITH me WHERE stored
+  // Sliced, not filtered: a filter on i is planned after the seek below.
+  UNWIND range(0, size(me.secondDegreeIds) - 1)[..$first] AS i
+  MATCH (c:Creator {id: me.secondDegreeIds[i]})
+  RETURN c, me.secondDegreeCounts[i] AS count, split(me.secondDegreeVia[i], ' ') AS via, me.secondDegreeAt AS computedAt
+  UNION ALL
+  WITH me WHERE NOT stored
+  CALL (me) {
+    MATCH (me)-[:FOLLOWS]->(f)
+    WITH f, COUNT { (f)-[:FOLLOWS]->() } AS out
+    WHERE out > 0
+    ORDER BY out ASC, f.id ASC
+    WITH collect({f: f, out: out}) AS byCost
+    WITH byCost, reduce(kept = [0, 0], x IN byCost |
+           CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
+    UNWIND byCost[0..kept[1]] AS x
+    WITH x.f AS f
+    ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
+    RETURN collect(f) AS followees
   }
-  WITH me, c, collect(rank) AS ranks, max(followed) AS followed
-  WHERE NOT followed AND c <> me AND size(ranks) >= $minCount
-  RETURN c, ranks, size(ranks) AS count
-  ORDER BY count DESC, c.id ASC
-  LIMIT $first
+  // The aggregation runs inside a subquery so the followee list stays in scope without becoming a
+  // grouping key of every walked row.
+  CALL (me, followees) {
+    CALL (me, followees) {
+      UNWIND range(0, size(followees) - 1) AS rank
+      WITH rank, followees[rank] AS f
+      MATCH (f)-[:FOLLOWS]->(c)
+      RETURN c, rank, false AS followed
+      UNION ALL
+      MATCH (me)-[:FOLLOWS]->(c)
+      RETURN c, null AS rank, true AS followed
+    }
+    WITH me, c, collect(rank) AS ranks, max(followed) AS followed
+    WHERE NOT followed AND c <> me AND size(ranks) >= $minCount
+    RETURN c, ranks, size(ranks) AS count
+    ORDER BY count DESC, c.id ASC
+    LIMIT $first
+  }
+  CALL (ranks) {
+    UNWIND ranks AS r
+    WITH r ORDER BY r ASC LIMIT 3
+    RETURN collect(r) AS topRanks
+  }
+  RETURN c, count, [i IN topRanks | followees[i].id] AS via, null AS computedAt
 }
-CALL (ranks) {
-  UNWIND ranks AS r
-  WITH r ORDER BY r ASC LIMIT 3
-  RETURN collect(r) AS topRanks
-}
-RETURN c {.id, .name, .kind, .source, .authority} AS creator,
-       toFloat(count) AS score,
-       count,
-       [i IN topRanks | followees[i].id] AS via
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, toFloat(count) AS score, count, via, computedAt
 ORDER BY score DESC, creator.id ASC

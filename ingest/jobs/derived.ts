@@ -1,8 +1,8 @@
 /**
  * Derived data the API reads, recomputed from the edges at the end of every job that changes
  * them: follower counts (exact, one statement), the stored commonly-followed-with lists of hub
- * creators (src/analytics/commonlyFollowedWith.ts), the stored followOfFollow and
- * popularAmongSimilarUsers lists of users (src/analytics/followOfFollow.ts,
+ * creators (src/analytics/commonlyFollowedWith.ts), the stored followOfFollow, secondDegree and
+ * popularAmongSimilarUsers lists of users (src/analytics/followOfFollow.ts, secondDegree.ts,
  * popularAmongSimilarUsers.ts), the stored profile lists of similarCreators
  * (src/analytics/creatorProfileSimilarity.ts) and the stored leaders of every task
  * (src/analytics/topicLeaders.ts; their scores read follower counts, so they come after them). All
@@ -13,6 +13,7 @@ import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowe
 import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
 import { refreshFollowOfFollow } from '../../src/analytics/followOfFollow.js';
 import { refreshPopularAmongSimilarUsers } from '../../src/analytics/popularAmongSimilarUsers.js';
+import { refreshSecondDegree } from '../../src/analytics/secondDegree.js';
 import { projectFollowGraph, toCsr } from '../../src/analytics/projection.js';
 import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
 import { DEFAULTS as SIMILAR_CREATORS } from '../../src/domain/similarCreators.js';
@@ -62,7 +63,7 @@ async function refreshStep<R extends StoredListsRefresh>(
 export async function refreshDerived(run: JobRun): Promise<void> {
   const { db, log, settings } = run.deps;
   run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
-  // One projection of the follow graph serves the three follow-based refreshes (~5 s each on the demo).
+  // One projection of the follow graph serves the four follow-based refreshes (~5 s each on the demo).
   const started = Date.now();
   const follow = toCsr(await projectFollowGraph(db));
   log.info(
@@ -84,6 +85,16 @@ export async function refreshDerived(run: JobRun): Promise<void> {
     'follow-of-follow',
     7,
     (onProgress) => refreshFollowOfFollow(db, { minWalk: settings.userListsMinWalk, onProgress, follow }),
+    (r, seconds) => ({
+      fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
+      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+    }),
+  );
+  await refreshStep(
+    run,
+    'second-degree',
+    6,
+    (onProgress) => refreshSecondDegree(db, { minWalk: settings.userListsMinWalk, onProgress, follow }),
     (r, seconds) => ({
       fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
       message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,

@@ -44,15 +44,24 @@ export interface FollowOfFollowList {
   follows: number;
 }
 
+/** How a followee-walk list ranks its candidates: followOfFollow's Adamic–Adar sum or secondDegree's head-count. */
+export interface FolloweeWalkRanking {
+  by: 'adamicAdar' | 'count';
+  /** Fewest intermediaries a candidate needs (secondDegree's minCount; 1 for followOfFollow). */
+  minCount: number;
+}
+
 /**
- * The top-`k` followOfFollow list of every user of `csr` (every node that follows someone) whose
- * live walk — the user's follows plus the kept intermediaries' follows — is at least `minWalk`.
- * `prominence[i]` orders intermediaries for `via` (authority, else follower count, else 0).
+ * The top-`k` list of every user of `csr` (every node that follows someone) whose live walk — the
+ * user's follows plus the kept intermediaries' follows — is at least `minWalk`, over the walk that
+ * follow-of-follow.cypher and second-degree.cypher share. `prominence[i]` orders intermediaries
+ * for `via` (authority, else follower count, else 0).
  */
-export function followOfFollowLists(
+export function followeeWalkLists(
   csr: Csr,
   prominence: Float64Array,
-  settings: FollowOfFollowSettings,
+  maxWalk: number,
+  ranking: FolloweeWalkRanking,
   minWalk: number,
   k = STORED_LIST_SIZE,
 ): { lists: FollowOfFollowList[]; walk: number } {
@@ -65,7 +74,9 @@ export function followOfFollowLists(
   const via = new Int32Array(n * VIA);
   const candidates = new Int32Array(n);
   const followed = new Uint8Array(n);
-  const best = boundedTopK(k, score, idRank);
+  // What the list is ranked by: the score, or the count (as a float, for the shared top-k).
+  const key = ranking.by === 'count' ? new Float64Array(n) : score;
+  const best = boundedTopK(k, key, idRank);
   const lists: FollowOfFollowList[] = [];
   let total = 0;
   for (let u = 0; u < n; u++) {
@@ -82,7 +93,7 @@ export function followOfFollowLists(
     followees.sort((p, q) => outDegree(p) - outDegree(q) || idRank[p]! - idRank[q]!);
     let budget = 0;
     let kept = 0;
-    while (kept < followees.length && (kept === 0 || budget + outDegree(followees[kept]!) <= settings.maxWalk)) budget += outDegree(followees[kept++]!);
+    while (kept < followees.length && (kept === 0 || budget + outDegree(followees[kept]!) <= maxWalk)) budget += outDegree(followees[kept++]!);
     // Walked in prominence order, so each candidate's first VIA intermediaries are its via.
     const walked = followees
       .slice(0, kept)
@@ -103,7 +114,9 @@ export function followOfFollowLists(
     if (walk >= minWalk && c > 0) {
       for (let i = 0; i < c; i++) {
         const x = candidates[i]!;
-        if (x !== u && !followed[x]) best.offer(x);
+        if (x === u || followed[x] || count[x]! < ranking.minCount) continue;
+        if (key !== score) key[x] = count[x]!;
+        best.offer(x);
       }
       const top = best.take();
       if (top.length > 0) {
@@ -128,6 +141,18 @@ export function followOfFollowLists(
   return { lists, walk: total };
 }
 
+/** followOfFollow's lists: ranked by the Adamic–Adar sum. */
+export function followOfFollowLists(csr: Csr, prominence: Float64Array, settings: FollowOfFollowSettings, minWalk: number, k = STORED_LIST_SIZE) {
+  return followeeWalkLists(csr, prominence, settings.maxWalk, { by: 'adamicAdar', minCount: 1 }, minWalk, k);
+}
+
+/** Every creator's prominence, in the projection's node order (what orders a list's `via`). */
+export async function readProminence(db: Db, follow: Csr, scope: string): Promise<Float64Array> {
+  const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followeeWalk.prominence');
+  const byId = new Map(rows.map((r) => [r.id, r.prominence]));
+  return Float64Array.from(follow.nodes, (id) => byId.get(id) ?? 0);
+}
+
 /** Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK). */
 export function refreshFollowOfFollow(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
   return refreshFollowLists(db, options, {
@@ -135,11 +160,6 @@ export function refreshFollowOfFollow(db: Db, options: FollowListsOptions): Prom
     store: 'recommend/follow-of-follow-store',
     clear: 'recommend/follow-of-follow-clear',
     extra: { settings: settingsKey(DEFAULTS) },
-    compute: async (follow, scope) => {
-      const rows = await readByIdPages<{ id: string; prominence: number }>(db, 'recommend/follow-of-follow-prominence', { scope }, 5000, 'followOfFollow.prominence');
-      const byId = new Map(rows.map((r) => [r.id, r.prominence]));
-      const prominence = Float64Array.from(follow.nodes, (id) => byId.get(id) ?? 0);
-      return followOfFollowLists(follow, prominence, DEFAULTS, options.minWalk);
-    },
+    compute: async (follow, scope) => followOfFollowLists(follow, await readProminence(db, follow, scope), DEFAULTS, options.minWalk),
   });
 }

@@ -55,7 +55,7 @@ export function registerIngestCommands(program: Command, context: () => CliConte
   const ingest = program.command('ingest').description('load data into the graph (idempotent, resumable; bad rows go to a quarantine file)');
 
   common(ingest.command('derived'))
-    .description('recompute what is derived from the edges: follower counts, the hub creators’ stored commonly-followed-with lists, the users’ stored followOfFollow and popularAmongSimilarUsers lists, the stored similarCreators profile lists and the stored topic leader lists (every social ingest does this; run it after many follows through the API)')
+    .description('recompute what is derived from the edges: follower counts, the hub creators’ stored commonly-followed-with lists, the users’ stored followOfFollow, secondDegree and popularAmongSimilarUsers lists, the stored similarCreators profile lists and the stored topic leader lists (every social ingest does this; run it after many follows through the API)')
     .action((opts: Common) => withIngest(context, opts, (deps) => runJob(deps, 'derived', refreshDerived)));
 
   common(ingest.command('demo'))

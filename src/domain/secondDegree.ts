@@ -3,6 +3,10 @@
  * ("32 creators you follow also follow /Undi"). Unlike followOfFollow the score is the plain count:
  * the question is "how many", not "how telling". A creator must be followed by at least
  * DEFAULTS.minCount of the user's followees to count as "many".
+ *
+ * Users are answered from a stored list computed with these DEFAULTS (src/analytics/secondDegree.ts);
+ * the reason then carries `computedAt`. Asked with other settings, or once the user's follows have
+ * changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
@@ -13,6 +17,13 @@ export const DEFAULTS = {
   /** Most FOLLOWS relationships one question walks, fewest-follows followees first (second-degree.cypher; docs/eval.md). */
   maxWalk: 2_000,
 };
+
+export type SecondDegreeSettings = typeof DEFAULTS;
+
+/** The settings as a stored list records them: a question asked with others is answered live. */
+export function settingsKey(s: SecondDegreeSettings): string {
+  return `minCount=${s.minCount};maxWalk=${s.maxWalk}`;
+}
 
 export interface SecondDegreeInput {
   userId: string;
@@ -25,8 +36,9 @@ export async function secondDegree(
   options: Partial<typeof DEFAULTS> = {},
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
-  const { minCount, maxWalk } = { ...DEFAULTS, ...options };
-  const rows = await runCreatorQuestion(db, 'secondDegree', 'recommend/second-degree', { userId: input.userId, first, minCount, maxWalk }, {
+  const settings = { ...DEFAULTS, ...options };
+  const params = { userId: input.userId, first, minCount: settings.minCount, maxWalk: settings.maxWalk, settings: settingsKey(settings) };
+  const rows = await runCreatorQuestion(db, 'secondDegree', 'recommend/second-degree', params, {
     kind: 'user',
     id: input.userId,
   });

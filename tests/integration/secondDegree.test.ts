@@ -1,6 +1,9 @@
 /** secondDegree: head-counts of the user's followees following each candidate, known by construction. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshSecondDegree } from '../../src/analytics/secondDegree.js';
+import { follow } from '../../src/domain/follow.js';
 import { secondDegree } from '../../src/domain/secondDegree.js';
+import { unfollow } from '../../src/domain/unfollow.js';
 import { isHubgraphError } from '../../src/errors.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { assertPlain, follows, graphqlRunner, setProps } from './creatorFixtures.js';
@@ -80,5 +83,51 @@ describe('secondDegree', () => {
     } finally {
       await gql.stop();
     }
+  });
+
+  describe('stored lists', () => {
+    const refresh = (minWalk = 0) => refreshSecondDegree(db, { minWalk, scope: p });
+    const storedAt = async () => {
+      const [row] = await db.read<{ at: string | null }>('MATCH (u:User {id: $id}) RETURN u.secondDegreeAt AS at', { id: p + 'me' });
+      return row?.at ?? null;
+    };
+    const shape = (recs: Awaited<ReturnType<typeof secondDegree>>) =>
+      recs.map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count, r.reason.via.map((v) => v.id.slice(p.length)), r.reason.text]);
+    const answer = async () => shape(await secondDegree(db, { userId: p + 'me' }));
+    const computedAt = async () => (await secondDegree(db, { userId: p + 'me' })).map((r) => r.reason.computedAt ?? null);
+    // Asked with any other setting, the question is answered live: the reference answer.
+    const live = async () => shape(await secondDegree(db, { userId: p + 'me' }, { maxWalk: 2001 }));
+    afterAll(async () => {
+      await refresh(Number.MAX_SAFE_INTEGER);
+    });
+
+    it('answers from the stored list: the live answer, via and reason included, stamped computedAt', async () => {
+      const r = await refresh();
+      expect(await answer()).toEqual(await live());
+      expect((await answer()).map((x) => x[0])).toEqual(['t', 'u']);
+      expect(new Set(await computedAt())).toEqual(new Set([r.computedAt]));
+      // It is the stored list that answers: a doctored one shows.
+      await db.write('MATCH (u:User {id: $id}) SET u.secondDegreeCounts = [7, 6]', { id: p + 'me' });
+      expect((await answer()).map((x) => x[2])).toEqual([7, 6]);
+    });
+
+    it('drops the list on follow and unfollow, and ignores it once the follow count changed another way', async () => {
+      await refresh();
+      await follow(db, { userId: p + 'me', creatorId: p + 't' });
+      expect(await storedAt()).toBeNull();
+      expect((await answer()).map((x) => x[0])).toEqual(['u']);
+      await unfollow(db, { userId: p + 'me', creatorId: p + 't' });
+      await refresh();
+      await db.write('MATCH (:User {id: $u})-[r:FOLLOWS]->(:Creator {id: $c}) DELETE r', { u: p + 'me', c: p + 'f3' });
+      try {
+        expect(await storedAt()).not.toBeNull();
+        expect(new Set(await computedAt())).toEqual(new Set([null]));
+        // Without f3, t is followed by f1 and f2 only.
+        expect((await answer()).map((x) => [x[0], x[2]])).toEqual([['t', 2], ['u', 2]]);
+      } finally {
+        await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'me', c: p + 'f3' });
+      }
+      expect(new Set(await computedAt())).not.toContain(null);
+    });
   });
 });

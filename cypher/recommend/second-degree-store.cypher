@@ -1,0 +1,14 @@
+// secondDegree, stored: writes the precomputed lists of a batch of users (see
+// src/analytics/secondDegree.ts), each with the settings it was computed under and the user's
+// follow count then. One SET per user, so a reader sees their old list or their new one.
+//
+// Parameters: $rows (list of {id, ids, counts, via, follows}), $computedAt (ISO-8601 string),
+//   $settings (string).
+UNWIND $rows AS r
+MATCH (u:User {id: r.id})
+SET u.secondDegreeIds = r.ids,
+    u.secondDegreeCounts = r.counts,
+    u.secondDegreeVia = r.via,
+    u.secondDegreeFollows = r.follows,
+    u.secondDegreeSettings = $settings,
+    u.secondDegreeAt = $computedAt
