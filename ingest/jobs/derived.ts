@@ -70,46 +70,24 @@ export async function refreshDerived(run: JobRun): Promise<void> {
     { step: 'follow-projection', creators: follow.nodes.length, follows: follow.out.length, seconds: (Date.now() - started) / 1000 },
     `follow-projection: ${follow.nodes.length} creators, ${follow.out.length} follows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  await refreshStep(
-    run,
-    'commonly-followed-with',
-    4,
-    (onProgress) => refreshCommonlyFollowedWith(db, { minWalk: settings.coFollowMinWalk, onProgress, follow }),
-    (r, seconds) => ({
-      fields: { creators: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      message: `stored the lists of ${r.stored} creators (walk ≥ ${settings.coFollowMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
-    }),
-  );
-  await refreshStep(
-    run,
-    'follow-of-follow',
-    7,
-    (onProgress) => refreshFollowOfFollow(db, { minWalk: settings.userListsMinWalk, onProgress, follow }),
-    (r, seconds) => ({
-      fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
-    }),
-  );
-  await refreshStep(
-    run,
-    'second-degree',
-    6,
-    (onProgress) => refreshSecondDegree(db, { minWalk: settings.userListsMinWalk, onProgress, follow }),
-    (r, seconds) => ({
-      fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
-    }),
-  );
-  await refreshStep(
-    run,
-    'popular-among-similar-users',
-    6,
-    (onProgress) => refreshPopularAmongSimilarUsers(db, { minWalk: settings.userListsMinWalk, onProgress, follow }),
-    (r, seconds) => ({
-      fields: { users: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
-      message: `stored the lists of ${r.stored} users (walk ≥ ${settings.userListsMinWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
-    }),
-  );
+  const followLists: Array<[step: string, noun: string, propertiesPerList: number, minWalk: number, refresh: typeof refreshFollowOfFollow]> = [
+    ['commonly-followed-with', 'creators', 4, settings.coFollowMinWalk, refreshCommonlyFollowedWith],
+    ['follow-of-follow', 'users', 7, settings.userListsMinWalk, refreshFollowOfFollow],
+    ['second-degree', 'users', 6, settings.userListsMinWalk, refreshSecondDegree],
+    ['popular-among-similar-users', 'users', 6, settings.userListsMinWalk, refreshPopularAmongSimilarUsers],
+  ];
+  for (const [step, noun, propertiesPerList, minWalk, refresh] of followLists) {
+    await refreshStep(
+      run,
+      step,
+      propertiesPerList,
+      (onProgress) => refresh(db, { minWalk, onProgress, follow }),
+      (r, seconds) => ({
+        fields: { [noun]: r.stored, cleared: r.cleared, walk: r.walk, seconds: r.seconds },
+        message: `stored the lists of ${r.stored} ${noun} (walk ≥ ${minWalk}: ${r.walk} rows a live query would aggregate), cleared ${r.cleared}, in ${seconds.toFixed(1)} s`,
+      }),
+    );
+  }
   await refreshProfileSimilarity(run);
   await refreshTopicLeaders(run);
 }
