@@ -28,7 +28,7 @@ import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import type { Csr } from './projection.js';
 import { readByIdPages, refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
-import { boundedTopK, idRanks } from './topK.js';
+import { boundedTopK, cheapestWithin, idRanks } from './topK.js';
 
 /** How many intermediaries a recommendation names. */
 const VIA = 3;
@@ -90,14 +90,9 @@ export function followeeWalkLists(
       followed[f] = 1;
       if (outDegree(f) > 0) followees.push(f);
     }
-    followees.sort((p, q) => outDegree(p) - outDegree(q) || idRank[p]! - idRank[q]!);
-    let budget = 0;
-    let kept = 0;
-    while (kept < followees.length && (kept === 0 || budget + outDegree(followees[kept]!) <= maxWalk)) budget += outDegree(followees[kept++]!);
+    const { kept, spent: budget } = cheapestWithin(followees, outDegree, idRank, maxWalk);
     // Walked in prominence order, so each candidate's first VIA intermediaries are its via.
-    const walked = followees
-      .slice(0, kept)
-      .sort((p, q) => prominence[q]! - prominence[p]! || idRank[p]! - idRank[q]!);
+    const walked = kept.sort((p, q) => prominence[q]! - prominence[p]! || idRank[p]! - idRank[q]!);
     let c = 0;
     for (let rank = 0; rank < walked.length; rank++) {
       const f = walked[rank]!;

@@ -28,7 +28,7 @@ import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import type { Csr } from './projection.js';
 import { refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
-import { boundedTopK, idRanks } from './topK.js';
+import { boundedTopK, cheapestWithin, idRanks } from './topK.js';
 
 export interface SimilarUsersList {
   id: string;
@@ -76,13 +76,9 @@ export function similarUsersLists(
       followed[f] = 1;
       if (inDegree(f) <= settings.maxSharedFollowers) followees.push(f);
     }
-    followees.sort((p, q) => inDegree(p) - inDegree(q) || idRank[p]! - idRank[q]!);
-    let budget = 0;
+    const { kept, spent: budget } = cheapestWithin(followees, inDegree, idRank, settings.maxWalk);
     let t = 0;
-    for (let i = 0; i < followees.length; i++) {
-      const f = followees[i]!;
-      if (i > 0 && budget + inDegree(f) > settings.maxWalk) break;
-      budget += inDegree(f);
+    for (const f of kept) {
       for (let j = csr.inStart[f]!; j < csr.inStart[f + 1]!; j++) {
         const v = csr.in[j]!;
         if (v !== u && shared[v]!++ === 0) touched[t++] = v;

@@ -58,3 +58,17 @@ export function boundedTopK(k: number, score: Float64Array, idRank: Int32Array):
     },
   };
 }
+
+/**
+ * The walk budget of the user-centred queries (follow-of-follow.cypher, second-degree.cypher,
+ * popular-among-similar-users.cypher): `items` sorted by cost ascending (ties by id rank), then
+ * the longest prefix whose costs sum to at most `budget` — always at least the first item.
+ * Sorts `items` in place; returns the kept prefix and what it costs.
+ */
+export function cheapestWithin(items: number[], cost: (i: number) => number, idRank: Int32Array, budget: number): { kept: number[]; spent: number } {
+  items.sort((p, q) => cost(p) - cost(q) || idRank[p]! - idRank[q]!);
+  let spent = 0;
+  let n = 0;
+  while (n < items.length && (n === 0 || spent + cost(items[n]!) <= budget)) spent += cost(items[n++]!);
+  return { kept: items.slice(0, n), spent };
+}
