@@ -30,6 +30,9 @@
  * at most `tierSize`, then round-robin by seed and spread out so no two consecutive items share a
  * creator or a topic where avoidable (feedCommon.ts). A model appears once, in its highest tier.
  * Models the user created or liked never appear (filtered in Cypher, before any limit).
+ *
+ * A page computes the tiers only as far as it reaches (feedList): most first pages are decided by
+ * the in-network tier alone, and pages agree with the full list whether or not later tiers ran.
  */
 import { ErrorCodes, isHubgraphError } from '../errors.js';
 import type { Db } from '../neo4j/db.js';
@@ -38,7 +41,7 @@ import { withText, type Reason, type ReasonData } from './reason.js';
 import { badInput, intInRange, requiredId } from './input.js';
 import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
-import { decodeCursor, diversify, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
+import { decodeCursor, diversify, pageIsDecided, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
 import { recommendedCreators } from './recommendedCreators.js';
 
 export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
@@ -119,8 +122,21 @@ interface Candidate extends Diversifiable {
   tier: FeedTier;
 }
 
-/** The whole candidate list, in feed order (pagination slices it). */
-async function feedList(db: Db, userId: string, now: string, options: FeedOptions = {}): Promise<Candidate[]> {
+/**
+ * The candidate list in feed order (pagination slices it), computed a tier at a time and only as
+ * far as `enough` asks: every tier's items depend on the tiers before it (what they hold is not
+ * offered again) and never on the ones after, so the list's first n items are the same whether or
+ * not the later tiers were computed. A first page of a user whose in-network tier fills it costs
+ * the in-network query alone; the out-of-network tier (its own query and recommendedCreators'
+ * five) runs only for pages that reach it.
+ */
+async function feedList(
+  db: Db,
+  userId: string,
+  now: string,
+  options: FeedOptions,
+  enough: (list: readonly Candidate[]) => boolean,
+): Promise<Candidate[]> {
   const settings = {
     halfLifeDays: options.halfLifeDays ?? DEFAULTS.halfLifeDays,
     w: { ...DEFAULTS.weights, ...options.weights },
@@ -130,15 +146,9 @@ async function feedList(db: Db, userId: string, now: string, options: FeedOption
   };
   const params = { userId, now, ...settings };
   const recommend = options.recommendCreators ?? defaultRecommendCreators;
-  const [exists, inNetwork, outOfNetwork, fromRecommended] = await Promise.all([
+  const [exists, inNetwork] = await Promise.all([
     db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' }),
     db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
-    db.read<Row>(
-      loadCypher('recommend/feed-out-of-network'),
-      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: options.maxWalk ?? DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
-      { op: 'feedCandidates.outOfNetwork' },
-    ),
-    modelsOfRecommendedCreators(db, userId, params, recommend),
   ]);
   if (exists.length === 0) throw badInput(`Unknown user ${userId}`);
 
@@ -154,9 +164,19 @@ async function feedList(db: Db, userId: string, now: string, options: FeedOption
     return segment.length;
   };
   addSegment(inNetwork, 'IN_NETWORK', settings.tierSize);
+  if (enough(out)) return out;
+
+  const [outOfNetwork, fromRecommended] = await Promise.all([
+    db.read<Row>(
+      loadCypher('recommend/feed-out-of-network'),
+      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: options.maxWalk ?? DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
+      { op: 'feedCandidates.outOfNetwork' },
+    ),
+    modelsOfRecommendedCreators(db, userId, params, recommend),
+  ]);
   addSegment([...outOfNetwork, ...fromRecommended], 'OUT_OF_NETWORK', settings.tierSize);
 
-  if (out.length < (options.fallbackBelow ?? DEFAULTS.fallbackBelow)) {
+  if (out.length < (options.fallbackBelow ?? DEFAULTS.fallbackBelow) && !enough(out)) {
     const fallback = await db.read<Row>(
       loadCypher('recommend/feed-fallback'),
       { ...params, maxAnchors: DEFAULTS.maxAnchors, maxSharedDegree: DEFAULTS.maxSharedDegree, globalPool: DEFAULTS.globalPool },
@@ -217,6 +237,6 @@ export async function feedCandidates(db: Db, input: FeedCandidatesInput, options
   const first = intInRange('first', input.first ?? DEFAULTS.first, 1, DEFAULTS.maxFirst);
   const after = input.after == null ? null : decodeCursor(input.after);
   const now = after?.now ?? (options.now ?? (() => new Date()))().toISOString();
-  const list = await feedList(db, userId, now, options);
+  const list = await feedList(db, userId, now, options, (prefix) => pageIsDecided(prefix, first, after));
   return paginate(list, first, now, after, toItem);
 }

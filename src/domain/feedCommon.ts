@@ -185,6 +185,23 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** Where the item after the cursor's item is in `list`, or null when that item is not in it. */
+function afterCursor(list: readonly { id: string }[], after: FeedCursor): number | null {
+  if (list[after.offset - 1]?.id === after.lastId) return after.offset;
+  const at = list.findIndex((item) => item.id === after.lastId);
+  return at >= 0 ? at + 1 : null;
+}
+
+/**
+ * Does this prefix of the full list already decide the page `paginate` would cut from the full
+ * list? It does when it holds the cursor's item and one item past the page (so hasNextPage is
+ * known): a longer list only adds items after those.
+ */
+export function pageIsDecided(prefix: readonly { id: string }[], first: number, after: FeedCursor | null): boolean {
+  const start = after ? afterCursor(prefix, after) : 0;
+  return start !== null && prefix.length > start + first;
+}
+
 /**
  * One page of the full list: the items after the cursor's item. The list is recomputed for every
  * page with the cursor's `now`, so on an unchanged graph it is the same list and the pages
@@ -198,14 +215,7 @@ export function paginate<T extends { id: string }, N>(
   after: FeedCursor | null,
   toNode: (item: T) => N,
 ): Page<N> {
-  let start = 0;
-  if (after) {
-    if (list[after.offset - 1]?.id === after.lastId) start = after.offset;
-    else {
-      const at = list.findIndex((item) => item.id === after.lastId);
-      start = at >= 0 ? at + 1 : Math.min(after.offset, list.length);
-    }
-  }
+  const start = after ? (afterCursor(list, after) ?? Math.min(after.offset, list.length)) : 0;
   const slice = list.slice(start, start + first);
   const edges = slice.map((item, i) => ({
     cursor: encodeCursor({ now, offset: start + i + 1, lastId: item.id }),

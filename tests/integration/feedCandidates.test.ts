@@ -213,6 +213,32 @@ describe('feedCandidates', () => {
     expect(fromW[0]!.score).toBeCloseTo(Math.log(2) * (1 + Math.log(2)) * fresh(30) * pop(1000), 9);
   });
 
+  it('computes the out-of-network tier only for pages that reach it, with the same pages', async () => {
+    // U's in-network tier holds 5 models: pages of 2 that end before its last item need nothing
+    // else (the recommendCreators spy stays unused); the page that reaches past it does.
+    let calls = 0;
+    const recommend = async () => {
+      calls++;
+      return [];
+    };
+    const options = { now: () => NOW, recommendCreators: recommend, halfLifeDays: HALF_LIFE_DAYS };
+    const paged: FeedItem[] = [];
+    const callsBefore: number[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      callsBefore.push(calls);
+      const page = await feedCandidates(db, { userId: id('U'), first: 2, after }, options);
+      paged.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Pages 1 (items 1–2, 3rd known) and 2 (3–4, 5th known) are in-network; page 3 needs the 6th.
+    expect(callsBefore.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(calls).toBeGreaterThan(0);
+    expect(ids(paged)).toEqual(ids(await whole('U')));
+    expect(paged.slice(0, 5).every((i) => i.tier === 'IN_NETWORK')).toBe(true);
+  });
+
   it('adds models of recommended creators to the out-of-network tier with their reason', async () => {
     const recommend = async () => [
       {

@@ -4,6 +4,7 @@ import {
   decodeCursor,
   diversify,
   encodeCursor,
+  pageIsDecided,
   paginate,
   roundRobinBySeed,
   selectCandidates,
@@ -177,5 +178,34 @@ describe('paginate', () => {
     const shifted = [{ id: 'new' }, ...list];
     const page2 = paginate(shifted, 3, now, decodeCursor(page1.pageInfo.endCursor!), (x) => x.id);
     expect(page2.edges.map((e) => e.node)).toEqual(['m3', 'm4', 'm5']);
+  });
+});
+
+describe('pageIsDecided', () => {
+  const list = Array.from({ length: 7 }, (_, i) => ({ id: `m${i}` }));
+  const now = '2024-10-01T00:00:00.000Z';
+  const cursorAt = (i: number) => decodeCursor(encodeCursor({ now, offset: i + 1, lastId: `m${i}` }));
+
+  it('is true exactly when the prefix holds the page and one item past it', () => {
+    expect(pageIsDecided(list.slice(0, 3), 2, null)).toBe(true);
+    expect(pageIsDecided(list.slice(0, 2), 2, null)).toBe(false); // is there a next page?
+    expect(pageIsDecided(list.slice(0, 5), 2, cursorAt(1))).toBe(true);
+    expect(pageIsDecided(list.slice(0, 4), 2, cursorAt(1))).toBe(false);
+    // The cursor's item is not (yet) in the prefix: it may be in a later tier.
+    expect(pageIsDecided(list.slice(0, 5), 2, { now, offset: 2, lastId: 'm6' })).toBe(false);
+  });
+
+  it('never decides a page the whole list would cut differently', () => {
+    // Every prefix, page size and cursor (on the list, shifted, or pointing at an item gone).
+    const cursors = [null, ...list.map((_, i) => cursorAt(i)), { now, offset: 3, lastId: 'm5' }, { now, offset: 2, lastId: 'gone' }];
+    let decided = 0;
+    for (let n = 0; n <= list.length; n++)
+      for (const first of [1, 2, 3, 7])
+        for (const after of cursors) {
+          if (!pageIsDecided(list.slice(0, n), first, after)) continue;
+          decided++;
+          expect(paginate(list.slice(0, n), first, now, after, (x) => x.id)).toEqual(paginate(list, first, now, after, (x) => x.id));
+        }
+    expect(decided).toBeGreaterThan(20);
   });
 });
