@@ -6,11 +6,11 @@
  *
  *  1. IN_NETWORK — recent models from the creators the user follows, ranked by
  *     affinity × freshness × popularity (cypher/recommend/feed-in-network.cypher).
- *  2. OUT_OF_NETWORK — models of creators the user's follows follow (strongest, most
- *     authoritative first), trending models in the user's followed topics, models liked by
- *     creators the user follows (cypher/recommend/feed-out-of-network.cypher), and models of the
- *     creators recommendedCreators proposes, with that recommendation's reason
- *     (cypher/recommend/feed-recommended-creators.cypher).
+ *  2. OUT_OF_NETWORK — models of creators the user's follows follow (followOfFollow's answer,
+ *     the most authoritative first) and of the creators recommendedCreators proposes, with that
+ *     recommendation's reason (cypher/recommend/feed-creator-models.cypher); trending models in
+ *     the user's followed topics and models liked by creators the user follows
+ *     (cypher/recommend/feed-out-of-network.cypher).
  *  3. FALLBACK — only when tiers 1–2 hold fewer than `fallbackBelow` candidates: models two hops
  *     from the user's models in the graph, then the most popular models of the user's topics, then
  *     the hub's trending models (cypher/recommend/feed-fallback.cypher). A user with nothing but
@@ -34,7 +34,6 @@
  * A page computes the tiers only as far as it reaches (feedList): most first pages are decided by
  * the in-network tier alone, and pages agree with the full list whether or not later tiers ran.
  */
-import { ErrorCodes, isHubgraphError } from '../errors.js';
 import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { withText, type Reason, type ReasonData } from './reason.js';
@@ -42,7 +41,8 @@ import { badInput, intInRange, requiredId } from './input.js';
 import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
 import { decodeCursor, diversify, pageIsDecided, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
-import { recommendedCreators } from './recommendedCreators.js';
+import { followOfFollow } from './followOfFollow.js';
+import { blend, creatorSignals, DEFAULTS as RECOMMENDED_CREATORS_DEFAULTS } from './recommendedCreators.js';
 
 export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
 
@@ -57,11 +57,9 @@ export const DEFAULTS = {
   maxFirst: 100,
   /** Follows read per user (the most recent): bounds the work for users who follow thousands. */
   maxFollowed: 200,
-  /** Accounts following more creators than this are skipped as a follow-of-follow signal. */
-  maxOutDegree: 1000,
-  /** Most FOLLOWS the out-of-network follow-of-follow source walks (recent follows first; docs/eval.md). */
-  maxWalk: 5000,
-  /** Creators taken from the follow-of-follow source. */
+  /** followOfFollow answers the followed-by-follows source starts from. */
+  followedByFollows: 50,
+  /** Creators taken from the followed-by-follows source (those with a model, strongest first). */
   maxCreators: 50,
   /** Anchor models explored two hops out in the fallback tier. */
   maxAnchors: 50,
@@ -73,7 +71,22 @@ export const DEFAULTS = {
   recommendedCreators: 20,
 };
 
-const defaultRecommendCreators = (db: Db, userId: string) => recommendedCreators(db, { userId, first: DEFAULTS.recommendedCreators });
+/**
+ * The creators of the out-of-network creator sources. recommendedCreators asks followOfFollow for
+ * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is,
+ * and the blend of all the signals.
+ */
+async function creatorSources(db: Db, userId: string, recommend: FeedOptions['recommendCreators']): Promise<{ followed: CreatorRecommendation[]; recommended: CreatorRecommendation[] }> {
+  if (recommend) {
+    const [followed, recommended] = await Promise.all([followOfFollow(db, { userId, first: DEFAULTS.followedByFollows }), recommend(db, userId)]);
+    return { followed, recommended };
+  }
+  const { weights, maxTopics } = RECOMMENDED_CREATORS_DEFAULTS;
+  // creatorSignals skips the signals weighted 0; followOfFollow is asked whatever its weight.
+  const asked = { ...weights, followOfFollow: 1 };
+  const { signals, exclude } = await creatorSignals(db, userId, { candidates: DEFAULTS.followedByFollows, maxTopics, weights: asked });
+  return { followed: signals.followOfFollow ?? [], recommended: blend(signals, weights, exclude, DEFAULTS.recommendedCreators) };
+}
 
 export interface FeedOptions {
   halfLifeDays?: number;
@@ -81,13 +94,12 @@ export interface FeedOptions {
   perSeed?: number;
   tierSize?: number;
   fallbackBelow?: number;
-  /** Most FOLLOWS the out-of-network follow-of-follow source walks (default DEFAULTS.maxWalk). */
-  maxWalk?: number;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
   /**
    * Who to follow, for the out-of-network source "models of recommended creators". Default:
-   * recommendedCreators(db, { userId, first: DEFAULTS.recommendedCreators }).
+   * recommendedCreators' answer (first DEFAULTS.recommendedCreators), from the signal queries the
+   * followed-by-follows source shares.
    */
   recommendCreators?: (db: Db, userId: string) => Promise<CreatorRecommendation[]>;
 }
@@ -145,7 +157,6 @@ async function feedList(
     maxFollowed: DEFAULTS.maxFollowed,
   };
   const params = { userId, now, ...settings };
-  const recommend = options.recommendCreators ?? defaultRecommendCreators;
   const [exists, inNetwork] = await Promise.all([
     db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' }),
     db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
@@ -166,15 +177,11 @@ async function feedList(
   addSegment(inNetwork, 'IN_NETWORK', settings.tierSize);
   if (enough(out)) return out;
 
-  const [outOfNetwork, fromRecommended] = await Promise.all([
-    db.read<Row>(
-      loadCypher('recommend/feed-out-of-network'),
-      { ...params, maxOutDegree: DEFAULTS.maxOutDegree, maxWalk: options.maxWalk ?? DEFAULTS.maxWalk, maxCreators: DEFAULTS.maxCreators },
-      { op: 'feedCandidates.outOfNetwork' },
-    ),
-    modelsOfRecommendedCreators(db, userId, params, recommend),
+  const [topicsAndLikes, fromCreators] = await Promise.all([
+    db.read<Row>(loadCypher('recommend/feed-out-of-network'), params, { op: 'feedCandidates.outOfNetwork' }),
+    modelsOfCreators(db, userId, params, options.recommendCreators),
   ]);
-  addSegment([...outOfNetwork, ...fromRecommended], 'OUT_OF_NETWORK', settings.tierSize);
+  addSegment([...topicsAndLikes, ...fromCreators], 'OUT_OF_NETWORK', settings.tierSize);
 
   if (out.length < (options.fallbackBelow ?? DEFAULTS.fallbackBelow) && !enough(out)) {
     const fallback = await db.read<Row>(
@@ -193,31 +200,47 @@ async function feedList(
   return out;
 }
 
-/** The recommended creators' models, each with its creator's recommendation reason. */
-async function modelsOfRecommendedCreators(
+type CreatorSource = 'followed-by-follows' | 'recommended';
+
+/**
+ * The out-of-network tier's creator sources: the models of the creators followOfFollow and
+ * recommendCreators name. A followed-by-follows model says who follows its creator; a recommended
+ * creator's model carries that recommendation's reason.
+ */
+async function modelsOfCreators(
   db: Db,
   userId: string,
   params: Record<string, unknown>,
-  recommend: (db: Db, userId: string) => Promise<CreatorRecommendation[]>,
+  recommend: FeedOptions['recommendCreators'],
 ): Promise<Row[]> {
-  let recommendations: CreatorRecommendation[];
-  try {
-    recommendations = await recommend(db, userId);
-  } catch (error) {
-    // An unknown user is reported once, by the feed's own check; anything else is real.
-    if (isHubgraphError(error) && error.code === ErrorCodes.BAD_USER_INPUT) return [];
-    throw error;
-  }
-  if (recommendations.length === 0) return [];
-  const reasons = new Map(recommendations.map((r) => [r.creator.id, r.reason]));
-  const rows = await db.read<Omit<Row, 'reason'>>(
-    loadCypher('recommend/feed-recommended-creators'),
-    { ...params, creators: recommendations.map((r) => ({ id: r.creator.id, strength: r.score })) },
-    { op: 'feedCandidates.recommendedCreators' },
+  const { followed, recommended } = await creatorSources(db, userId, recommend);
+  const creators = [
+    ...followed.map((r) => ({ id: r.creator.id, source: 'followed-by-follows', support: r.reason.count ?? 1, strength: null })),
+    ...recommended.map((r) => ({ id: r.creator.id, source: 'recommended', support: null, strength: r.score })),
+  ];
+  if (creators.length === 0) return [];
+  const reasons: Record<CreatorSource, Map<string, Reason>> = {
+    'followed-by-follows': new Map(followed.map((r) => [r.creator.id, r.reason])),
+    recommended: new Map(recommended.map((r) => [r.creator.id, r.reason])),
+  };
+  const rows = await db.read<Omit<Row, 'reason'> & { source: CreatorSource; analytics: boolean }>(
+    loadCypher('recommend/feed-creator-models'),
+    { ...params, creators, maxCreators: DEFAULTS.maxCreators },
+    { op: 'feedCandidates.creators' },
   );
-  return rows.map((row) => {
-    const { kind, via, count, authoritySource } = reasons.get(row.creatorId ?? '')!;
-    return { ...row, reason: { kind, via, count: count ?? null, authoritySource: authoritySource ?? null } };
+  return rows.map(({ source, analytics, ...row }) => {
+    const creatorId = row.creatorId ?? '';
+    const { kind, via, count, authoritySource } = reasons[source].get(creatorId)!;
+    const reason: ReasonData =
+      source === 'recommended'
+        ? { kind, via, count: count ?? null, authoritySource: authoritySource ?? null }
+        : {
+            kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
+            via: [{ type: 'CREATOR', id: creatorId }, ...via.slice(0, 3)],
+            count: count ?? null,
+            authoritySource: analytics ? 'ANALYTICS' : 'FOLLOWER_COUNT',
+          };
+    return { ...row, reason };
   });
 }
 

@@ -25,6 +25,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedCandidates, type FeedItem } from '../../src/domain/feedCandidates.js';
+import { DEFAULTS as FOLLOW_OF_FOLLOW_DEFAULTS, settingsKey as followOfFollowSettings } from '../../src/domain/followOfFollow.js';
+import { recommendedCreators } from '../../src/domain/recommendedCreators.js';
 import { withText } from '../../src/domain/reason.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { daysBefore, errorCode, gqlClient, type Gql } from './modelFixtures.js';
@@ -150,14 +152,62 @@ describe('feedCandidates', () => {
     expect(creators.filter((c, i) => i > 0 && c === creators[i - 1])).toEqual([]);
   });
 
-  it('walks at most maxWalk follows of the most recent followees for the out-of-network creators', async () => {
-    // F1 and F2 (no follow dates: by id) each follow 2 creators. A budget of 2 keeps F1 alone, so
-    // G is followed by one of U's follows instead of two.
-    const g1 = (await all('U', { maxWalk: 2 })).find((i) => name(i) === 'G/g1')!;
-    expect(g1.reason).toMatchObject({ kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW', count: 1 });
-    expect(g1.score).toBeCloseTo(Math.log(2) * (1 + Math.log(3)) * fresh(2) * pop(10), 9);
-    const unbounded = (await all('U', { maxWalk: 4 })).find((i) => name(i) === 'G/g1')!;
-    expect(unbounded.reason).toMatchObject({ count: 2 });
+  it("takes the followed-by-follows creators from followOfFollow's answer, its stored list when current", async () => {
+    // Live: F1 and F2 follow G, F1 follows H2 (followers 1): strength ln(2) × (1 + ln(2)).
+    const h = (await all('U')).find((i) => name(i) === 'H2/h')!;
+    expect(h.reason).toMatchObject({
+      kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
+      count: 1,
+      via: [{ type: 'CREATOR', id: id('H2') }, { type: 'CREATOR', id: id('F1') }],
+      authoritySource: 'FOLLOWER_COUNT',
+    });
+    expect(h.score).toBeCloseTo(Math.log(2) * (1 + Math.log(2)) * fresh(3) * pop(10), 9);
+    // A stored list, current for U (the settings and follow count it records), is what the
+    // source reads: doctored to name R (whom nobody U follows follows) with a support of 3.
+    await db.write(
+      `MATCH (u:User {id: $u})
+       SET u.followOfFollowIds = [$r], u.followOfFollowScores = [1.0], u.followOfFollowCounts = [3],
+           u.followOfFollowVia = [$via], u.followOfFollowAt = datetime(), u.followOfFollowSettings = $settings,
+           u.followOfFollowFollows = COUNT { (u)-[:FOLLOWS]->() }`,
+      { u: id('U'), r: id('R'), via: id('F2'), settings: followOfFollowSettings(FOLLOW_OF_FOLLOW_DEFAULTS) },
+    );
+    try {
+      const items = await all('U');
+      const r1 = items.find((i) => name(i) === 'R/r1')!;
+      expect(r1).toMatchObject({ tier: 'OUT_OF_NETWORK', reason: { kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW', count: 3 } });
+      expect(r1.reason.via).toEqual([{ type: 'CREATOR', id: id('R') }, { type: 'CREATOR', id: id('F2') }]);
+      expect(r1.score).toBeCloseTo(Math.log(4) * (1 + Math.log(1)) * fresh(7) * pop(30), 9);
+      expect(items.some((i) => name(i) === 'G/g1' && i.tier === 'OUT_OF_NETWORK')).toBe(false);
+    } finally {
+      await db.write(
+        `MATCH (u:User {id: $u}) REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
+           u.followOfFollowAt, u.followOfFollowSettings, u.followOfFollowFollows`,
+        { u: id('U') },
+      );
+    }
+  });
+
+  it('by default shares one set of signal queries between followOfFollow and recommendedCreators, with the same answer', async () => {
+    const viaOwnQueries = await all('U', { recommendCreators: (d, u) => recommendedCreators(d, { userId: u, first: 20 }) });
+    const shared = (await feedCandidates(db, { userId: id('U'), first: 100 }, { now: () => NOW, halfLifeDays: HALF_LIFE_DAYS })).edges.map((e) => e.node);
+    expect(shared).toEqual(viaOwnQueries);
+    expect(shared.some((i) => i.tier === 'OUT_OF_NETWORK' && i.reason.kind === 'FOLLOWED_BY_MANY_YOU_FOLLOW')).toBe(true);
+  });
+
+  it('takes a creator named by both creator sources once, from the stronger', async () => {
+    // G comes from followOfFollow (strength ln 3 × (1 + ln 3) ≈ 2.30) and, here, from a
+    // recommendation scoring 10: its models come once, with the recommendation's reason.
+    const recommend = async () => [
+      {
+        creator: { id: id('G'), name: null, kind: null, source: null, authority: null },
+        score: 10,
+        reason: withText({ kind: 'SIMILAR_CREATOR', via: [{ type: 'CREATOR', id: id('F1') }] }, id('G')),
+      },
+    ];
+    const fromG = (await all('U', { recommendCreators: recommend })).filter((i) => name(i).startsWith('G/'));
+    expect(ids(fromG)).toEqual(['G/g1']);
+    expect(fromG[0]).toMatchObject({ reason: { kind: 'SIMILAR_CREATOR' } });
+    expect(fromG[0]!.score).toBeCloseTo(10 * fresh(2) * pop(10), 9);
   });
 
   it('explains out-of-network candidates', async () => {
