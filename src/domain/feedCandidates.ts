@@ -157,11 +157,12 @@ async function feedList(
     maxFollowed: DEFAULTS.maxFollowed,
   };
   const params = { userId, now, ...settings };
-  const [exists, inNetwork] = await Promise.all([
-    db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' }),
-    db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' }),
-  ]);
-  if (exists.length === 0) throw badInput(`Unknown user ${userId}`);
+  const inNetwork = await db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' });
+  // Only an empty tier can mean an unknown user: most feeds cost no lookup of their own.
+  if (inNetwork.length === 0) {
+    const exists = await db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' });
+    if (exists.length === 0) throw badInput(`Unknown user ${userId}`);
+  }
 
   const seen = new Set<string>();
   const out: Candidate[] = [];
