@@ -194,6 +194,18 @@ describe('feedCandidates', () => {
     expect(shared.some((i) => i.tier === 'OUT_OF_NETWORK' && i.reason.kind === 'FOLLOWED_BY_MANY_YOU_FOLLOW')).toBe(true);
   });
 
+  it("runs a page's queries in one read transaction, out-of-network tier and recommendedCreators' signals included", async () => {
+    const calls: string[] = [];
+    const counting: Db = {
+      ...db,
+      read: (cypher, params, o) => (calls.push('read'), db.read(cypher, params, o)),
+      readTx: (work, o) => (calls.push('readTx'), db.readTx(work, o)),
+    };
+    const page = await feedCandidates(counting, { userId: id('U'), first: 100 }, { now: () => NOW, halfLifeDays: HALF_LIFE_DAYS });
+    expect(page.edges.some((e) => e.node.tier === 'OUT_OF_NETWORK')).toBe(true);
+    expect(calls).toEqual(['readTx']);
+  });
+
   it('takes a creator named by both creator sources once, from the stronger', async () => {
     // G comes from followOfFollow (strength ln 3 × (1 + ln 3) ≈ 2.30) and, here, from a
     // recommendation scoring 10: its models come once, with the recommendation's reason.
