@@ -39,12 +39,10 @@ import { ingestDemo } from '../ingest/jobs/demo.js';
 import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
 import { seededRng } from '../src/analytics/rng.js';
 import { loadConfig, PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
-import { DEFAULTS as SECOND_DEGREE_DEFAULTS } from '../src/domain/secondDegree.js';
-import { DEFAULTS as TOPIC_DEFAULTS } from '../src/domain/topicTopContributors.js';
 import { createLogger } from '../src/log.js';
-import { loadCypher } from '../src/neo4j/cypher.js';
 import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
 import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
+import { NEO4J_GRAPHQL_FIELDS, neo4jGraphqlTypeDefs } from './api-neo4jgraphql-schema.js';
 import { QUESTIONS, type Kind } from './api-questions.js';
 import { machineInfo, median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
 
@@ -251,38 +249,6 @@ function post(url: string, body: unknown): Promise<void> {
 }
 
 // ── @neo4j/graphql ───────────────────────────────────────────────────────────────────────────
-/** Question → @cypher field over the project's own Cypher file; parameters that are not GraphQL arguments are inlined. */
-const NEO4J_GRAPHQL_FIELDS: { name: string; arg: 'userId' | 'creatorId' | 'taskId'; kind: Kind; file: string; inline: Record<string, string>; via: boolean }[] = [
-  { name: 'secondDegree', arg: 'userId', kind: 'user', file: 'recommend/second-degree', inline: { minCount: String(SECOND_DEGREE_DEFAULTS.minCount), maxWalk: String(SECOND_DEGREE_DEFAULTS.maxWalk) }, via: true },
-  { name: 'commonlyFollowedWith', arg: 'creatorId', kind: 'creator', file: 'recommend/commonly-followed-with', inline: {}, via: false },
-  {
-    name: 'topicTopContributors',
-    arg: 'taskId',
-    kind: 'task',
-    file: 'recommend/topic-top-contributors',
-    inline: { authorityWeight: `${TOPIC_DEFAULTS.authorityWeight}.0`, live: 'false' },
-    via: false,
-  },
-];
-
-function neo4jGraphqlTypeDefs(): string {
-  const fields = NEO4J_GRAPHQL_FIELDS.map((f) => {
-    // loadCypher's text is compacted (no comments), as hubgraph sends it: both servers run the same text.
-    let cypher = loadCypher(f.file);
-    for (const [param, value] of Object.entries(f.inline)) cypher = cypher.replaceAll(`$${param}`, value);
-    // GraphQL Int arrives as a float parameter: LIMIT needs an integer.
-    cypher = cypher.replaceAll('$first', 'toInteger($first)');
-    const statement = `CALL () {\n${cypher}\n}\nRETURN {id: creator.id, name: creator.name, kind: creator.kind, source: creator.source, score: score, count: count, via: ${f.via ? 'via' : '[]'}} AS rec`;
-    return `  ${f.name}(${f.arg}: ID!, first: Int = 20): [CreatorRec!]!\n    @cypher(statement: """\n${statement}\n""", columnName: "rec")`;
-  });
-  return [
-    'type Creator @node {\n  id: ID!\n  name: String\n}',
-    'type CreatorRec {\n  id: ID!\n  name: String\n  kind: String\n  source: String\n  score: Float!\n  count: Int\n  via: [String!]!\n}',
-    `type Query {\n${fields.join('\n')}\n}`,
-    '',
-  ].join('\n\n');
-}
-
 /** Installs @neo4j/graphql into the temp folder (once) and copies the server script there. */
 function prepareNeo4jGraphql(): void {
   mkdirSync(NEO4J_GRAPHQL_DIR, { recursive: true });
