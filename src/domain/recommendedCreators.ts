@@ -150,7 +150,7 @@ async function signalsInTransaction(
   userId: string,
   options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
 ): Promise<CreatorSignals> {
-  const rows = await db.read<{ topics: string[]; following: string[] }>(
+  const rows = await db.read<{ topics: string[]; following: string[]; member: boolean }>(
     loadCypher('recommend/recommended-creators'),
     { userId, maxTopics: options.maxTopics },
     { op: 'recommendedCreators' },
@@ -168,7 +168,7 @@ async function signalsInTransaction(
     ifAsked('followOfFollow', () => followOfFollow(db, ask)),
     ifAsked('secondDegree', () => secondDegree(db, ask)),
     ifAsked('popularAmongSimilarUsers', () => popularAmongSimilarUsers(db, ask)),
-    ifAsked('sameOrganization', () => sameOrganization(db, ask)),
+    me.member ? ifAsked('sameOrganization', () => sameOrganization(db, ask)) : none,
     ifAsked('followBack', () => followBack(db, ask)),
     ...(asked('topicTopContributors') ? me.topics.map((taskId) => topicTopContributors(db, { taskId, first: options.candidates })) : []),
   ]);
