@@ -42,7 +42,7 @@ import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
 import { decodeCursor, diversify, pageIsDecided, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
 import { followOfFollow } from './followOfFollow.js';
-import { blend, creatorSignals, DEFAULTS as RECOMMENDED_CREATORS_DEFAULTS } from './recommendedCreators.js';
+import { blend, candidatesPerSignal, creatorSignals, DEFAULTS as RECOMMENDED_CREATORS_DEFAULTS } from './recommendedCreators.js';
 
 export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
 
@@ -57,8 +57,6 @@ export const DEFAULTS = {
   maxFirst: 100,
   /** Follows read per user (the most recent): bounds the work for users who follow thousands. */
   maxFollowed: 200,
-  /** followOfFollow answers the followed-by-follows source starts from. */
-  followedByFollows: 50,
   /** Creators taken from the followed-by-follows source (those with a model, strongest first). */
   maxCreators: 50,
   /** Anchor models explored two hops out in the fallback tier. */
@@ -73,18 +71,23 @@ export const DEFAULTS = {
 
 /**
  * The creators of the out-of-network creator sources. recommendedCreators asks followOfFollow for
- * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is,
- * and the blend of all the signals.
+ * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is
+ * (as many as recommendedCreators asks each signal for: 50), and the blend of all the signals.
  */
-async function creatorSources(db: Db, userId: string, recommend: FeedOptions['recommendCreators']): Promise<{ followed: CreatorRecommendation[]; recommended: CreatorRecommendation[] }> {
+async function creatorSources(
+  db: Db,
+  userId: string,
+  recommend: FeedOptions['recommendCreators'],
+): Promise<{ followed: CreatorRecommendation[]; recommended: CreatorRecommendation[] }> {
+  const candidates = candidatesPerSignal(DEFAULTS.recommendedCreators);
   if (recommend) {
-    const [followed, recommended] = await Promise.all([followOfFollow(db, { userId, first: DEFAULTS.followedByFollows }), recommend(db, userId)]);
+    const [followed, recommended] = await Promise.all([followOfFollow(db, { userId, first: candidates }), recommend(db, userId)]);
     return { followed, recommended };
   }
   const { weights, maxTopics } = RECOMMENDED_CREATORS_DEFAULTS;
   // creatorSignals skips the signals weighted 0; followOfFollow is asked whatever its weight.
   const asked = { ...weights, followOfFollow: 1 };
-  const { signals, exclude } = await creatorSignals(db, userId, { candidates: DEFAULTS.followedByFollows, maxTopics, weights: asked });
+  const { signals, exclude } = await creatorSignals(db, userId, { candidates, maxTopics, weights: asked });
   return { followed: signals.followOfFollow ?? [], recommended: blend(signals, weights, exclude, DEFAULTS.recommendedCreators) };
 }
 
@@ -139,8 +142,8 @@ interface Candidate extends Diversifiable {
  * far as `enough` asks: every tier's items depend on the tiers before it (what they hold is not
  * offered again) and never on the ones after, so the list's first n items are the same whether or
  * not the later tiers were computed. A first page of a user whose in-network tier fills it costs
- * the in-network query alone; the out-of-network tier (its own query and recommendedCreators'
- * five) runs only for pages that reach it.
+ * the in-network query alone; the out-of-network tier (its two queries and recommendedCreators'
+ * signal queries) runs only for pages that reach it.
  */
 async function feedList(
   db: Db,
