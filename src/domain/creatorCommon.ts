@@ -56,8 +56,8 @@ export async function assertKnownId(db: Db, kind: IdKind, id: string): Promise<v
 /**
  * Ids a caller has already found in the graph, per Db — in practice per oneRead transaction, so
  * the memo lives exactly as long as the request. recommendedCreators checks its user once, then
- * asks five signals; each signal that comes back empty (followBack and sameOrganization always do
- * on the demo) would otherwise re-check the same id with a query of its own.
+ * asks its signals; each signal that comes back empty (followBack always does on the demo) would
+ * otherwise re-check the same id with a query of its own.
  */
 const known = new WeakMap<Db, Set<string>>();
 
