@@ -69,28 +69,6 @@ export const DEFAULTS = {
   recommendedCreators: 20,
 };
 
-/**
- * The creators of the out-of-network creator sources. recommendedCreators asks followOfFollow for
- * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is
- * (as many as recommendedCreators asks each signal for: 50), and the blend of all the signals.
- */
-async function creatorSources(
-  db: Db,
-  userId: string,
-  recommend: FeedOptions['recommendCreators'],
-): Promise<{ followed: CreatorRecommendation[]; recommended: CreatorRecommendation[] }> {
-  const candidates = candidatesPerSignal(DEFAULTS.recommendedCreators);
-  if (recommend) {
-    const [followed, recommended] = await Promise.all([followOfFollow(db, { userId, first: candidates }), recommend(db, userId)]);
-    return { followed, recommended };
-  }
-  const { weights, maxTopics } = RECOMMENDED_CREATORS_DEFAULTS;
-  // creatorSignals skips the signals weighted 0; followOfFollow is asked whatever its weight.
-  const asked = { ...weights, followOfFollow: 1 };
-  const { signals, exclude } = await creatorSignals(db, userId, { candidates, maxTopics, weights: asked });
-  return { followed: signals.followOfFollow ?? [], recommended: blend(signals, weights, exclude, DEFAULTS.recommendedCreators) };
-}
-
 export interface FeedOptions {
   halfLifeDays?: number;
   weights?: Partial<typeof DEFAULTS.weights>;
@@ -246,6 +224,28 @@ async function modelsOfCreators(
           };
     return { ...row, reason };
   });
+}
+
+/**
+ * The creators of the out-of-network creator sources. recommendedCreators asks followOfFollow for
+ * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is
+ * (as many as recommendedCreators asks each signal for: 50), and the blend of all the signals.
+ */
+async function creatorSources(
+  db: Db,
+  userId: string,
+  recommend: FeedOptions['recommendCreators'],
+): Promise<{ followed: CreatorRecommendation[]; recommended: CreatorRecommendation[] }> {
+  const candidates = candidatesPerSignal(DEFAULTS.recommendedCreators);
+  if (recommend) {
+    const [followed, recommended] = await Promise.all([followOfFollow(db, { userId, first: candidates }), recommend(db, userId)]);
+    return { followed, recommended };
+  }
+  const { weights, maxTopics } = RECOMMENDED_CREATORS_DEFAULTS;
+  // creatorSignals skips the signals weighted 0; followOfFollow is asked whatever its weight.
+  const asked = { ...weights, followOfFollow: 1 };
+  const { signals, exclude } = await creatorSignals(db, userId, { candidates, maxTopics, weights: asked });
+  return { followed: signals.followOfFollow ?? [], recommended: blend(signals, weights, exclude, DEFAULTS.recommendedCreators) };
 }
 
 /** The rows as candidates of one tier: one per model not yet in the feed (feedCommon.selectCandidates). */
