@@ -2,8 +2,10 @@
 // order) in one transaction: each FOLLOWS edge (since = now, source = 'api') and each followers
 // counter recomputed from the edges. Creators already followed stay followed (changed = false);
 // the user is skipped if listed. No row (and nothing written) when the user is unknown.
-// The user's stored popularAmongSimilarUsers, followOfFollow and secondDegree lists are removed in
-// the same transaction (they excluded the old follows), so the next answers are computed live.
+// The user's stored popularAmongSimilarUsers, followOfFollow, secondDegree and recommendedCreators
+// lists are removed in the same transaction (they excluded the old follows), and so is the
+// followed creator's stored recommendedCreators list (its followBack changed), so the next
+// answers are computed live.
 // Parameters: $userId, $creatorIds.
 MATCH (u:User {id: $userId})
 UNWIND range(0, size($creatorIds) - 1) AS position
@@ -19,6 +21,10 @@ REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.fo
        u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
 REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
        u.secondDegreeSettings, u.secondDegreeAt
+REMOVE u.recommendedIds, u.recommendedScores, u.recommendedKinds, u.recommendedCounts, u.recommendedVia,
+       u.recommendedSources, u.recommendedFollows, u.recommendedSettings, u.recommendedRuns, u.recommendedAt
+REMOVE c.recommendedIds, c.recommendedScores, c.recommendedKinds, c.recommendedCounts, c.recommendedVia,
+       c.recommendedSources, c.recommendedFollows, c.recommendedSettings, c.recommendedRuns, c.recommendedAt
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed
 ORDER BY position

@@ -13,8 +13,12 @@
 // about 20 to about 5 ms of Neo4j CPU on the bench (README, Performance): its stored list already
 // holds the walk.
 // Models the user created or liked never appear; only dated models (not lineage stubs).
+// At most $tierSize rows, the best: the tier keeps at most that many models, best first, and every
+// row here is a different model of a creator seed already capped at $perSeed, so a row past the
+// first $tierSize could never be kept (a model the topic or like sources also offer is still one
+// model ahead of it). The other rows were up to 250 more for the server to decode.
 // Parameters: $userId, $creators [{id, source, support (followed-by-follows), strength
-//   (recommended)}], $now, $halfLifeDays, $w {downloads, likes}, $perSeed, $maxCreators.
+//   (recommended)}], $now, $halfLifeDays, $w {downloads, likes}, $perSeed, $maxCreators, $tierSize.
 MATCH (u:User {id: $userId})
 // The user's liked and created models read once, as a list: a list lookup per model, where a
 // per-model anti-join re-read a dense user's relationships for every candidate.
@@ -55,3 +59,4 @@ CALL (seen, c, strength) {
 RETURN m {.id, .name, .downloads, .likes, .createdAt, .lastModified, .pipelineTag} AS model,
   c.id AS creatorId, m.pipelineTag AS topic, 'creator:' + c.id AS seed, score, source, analytics
 ORDER BY score DESC, model.id
+LIMIT $tierSize

@@ -3,7 +3,8 @@
  * them: follower counts (exact, one statement), the stored commonly-followed-with lists of hub
  * creators (src/analytics/commonlyFollowedWith.ts), the stored followOfFollow, secondDegree and
  * popularAmongSimilarUsers lists of users (src/analytics/followOfFollow.ts, secondDegree.ts,
- * popularAmongSimilarUsers.ts), the stored profile lists of similarCreators
+ * popularAmongSimilarUsers.ts), their blend, the stored recommendedCreators lists
+ * (src/analytics/recommendedCreators.ts), the stored profile lists of similarCreators
  * (src/analytics/creatorProfileSimilarity.ts) and the stored leaders of every task
  * (src/analytics/topicLeaders.ts; their scores read follower counts, so they come after them). All
  * are idempotent, so a re-run converges. A models ingest changes profiles and the downloads/likes
@@ -13,6 +14,7 @@ import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowe
 import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
 import { refreshFollowOfFollow } from '../../src/analytics/followOfFollow.js';
 import { refreshPopularAmongSimilarUsers } from '../../src/analytics/popularAmongSimilarUsers.js';
+import { refreshRecommendedCreators } from '../../src/analytics/recommendedCreators.js';
 import { refreshSecondDegree } from '../../src/analytics/secondDegree.js';
 import { projectFollowGraph, toCsr } from '../../src/analytics/projection.js';
 import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
@@ -63,7 +65,7 @@ async function refreshStep<R extends StoredListsRefresh>(
 export async function refreshDerived(run: JobRun): Promise<void> {
   const { db, log, settings } = run.deps;
   run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
-  // One projection of the follow graph serves the four follow-based refreshes (~5 s each on the demo).
+  // One projection of the follow graph serves the five follow-based refreshes (~5 s each on the demo).
   const started = Date.now();
   const follow = toCsr(await projectFollowGraph(db));
   log.info(
@@ -75,6 +77,8 @@ export async function refreshDerived(run: JobRun): Promise<void> {
     ['follow-of-follow', 'users', 7, settings.userListsMinWalk, refreshFollowOfFollow],
     ['second-degree', 'users', 6, settings.userListsMinWalk, refreshSecondDegree],
     ['popular-among-similar-users', 'users', 6, settings.userListsMinWalk, refreshPopularAmongSimilarUsers],
+    // Every user who follows someone (minWalk 0): the blend is one read, whatever the walks cost.
+    ['recommended-creators', 'users', 10, 0, refreshRecommendedCreators],
   ];
   for (const [step, noun, propertiesPerList, minWalk, refresh] of followLists) {
     await refreshStep(

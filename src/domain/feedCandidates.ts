@@ -42,7 +42,7 @@ import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
 import { decodeCursor, diversify, pageIsDecided, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
 import { followOfFollow } from './followOfFollow.js';
-import { blend, candidatesPerSignal, creatorSignals, DEFAULTS as RECOMMENDED_CREATORS_DEFAULTS } from './recommendedCreators.js';
+import { blendedCreators, candidatesPerSignal, DEFAULTS as RECOMMENDED_CREATORS_DEFAULTS } from './recommendedCreators.js';
 
 export type FeedTier = 'IN_NETWORK' | 'OUT_OF_NETWORK' | 'FALLBACK';
 
@@ -227,9 +227,11 @@ async function modelsOfCreators(
 }
 
 /**
- * The creators of the out-of-network creator sources. recommendedCreators asks followOfFollow for
- * its blend anyway, so one set of signal queries serves both: followOfFollow's answer as it is
- * (as many as recommendedCreators asks each signal for: 50), and the blend of all the signals.
+ * The creators of the out-of-network creator sources: followOfFollow's answer as it is (as many as
+ * recommendedCreators asks each signal for: 50) and recommendedCreators' blend. From the user's
+ * stored blended list when it is current (then followOfFollow is one more stored-list read);
+ * otherwise recommendedCreators asks followOfFollow for its blend anyway, so one set of signal
+ * queries serves both.
  */
 async function creatorSources(
   db: Db,
@@ -242,10 +244,11 @@ async function creatorSources(
     return { followed, recommended };
   }
   const { weights, maxTopics } = RECOMMENDED_CREATORS_DEFAULTS;
-  // creatorSignals skips the signals weighted 0; followOfFollow is asked whatever its weight.
-  const asked = { ...weights, followOfFollow: 1 };
-  const { signals, exclude } = await creatorSignals(db, userId, { candidates, maxTopics, weights: asked });
-  return { followed: signals.followOfFollow ?? [], recommended: blend(signals, weights, exclude, DEFAULTS.recommendedCreators) };
+  // The signals weighted 0 are not asked; followOfFollow is asked whatever its weight.
+  const ask = { ...weights, followOfFollow: 1 };
+  const { recommended, signals } = await blendedCreators(db, userId, { first: DEFAULTS.recommendedCreators, weights, candidates, maxTopics, ask });
+  const followed = signals ? (signals.signals.followOfFollow ?? []) : await followOfFollow(db, { userId, first: candidates });
+  return { followed, recommended };
 }
 
 /** The rows as candidates of one tier: one per model not yet in the feed (feedCommon.selectCandidates). */

@@ -15,10 +15,11 @@
 import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';
-import { markKnownId, MAX_FIRST, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+import { markKnownId, MAX_FIRST, validateFirst, type CreatorNode, type CreatorRecommendation } from './creatorCommon.js';
 import { followBack } from './followBack.js';
-import { followOfFollow } from './followOfFollow.js';
-import { popularAmongSimilarUsers } from './popularAmongSimilarUsers.js';
+import { followOfFollow, settingsKey as followOfFollowKey, DEFAULTS as FOLLOW_OF_FOLLOW } from './followOfFollow.js';
+import { popularAmongSimilarUsers, settingsKey as similarUsersKey, DEFAULTS as SIMILAR_USERS } from './popularAmongSimilarUsers.js';
+import { withText, type AuthoritySource, type ReasonKind } from './reason.js';
 import { sameOrganization } from './sameOrganization.js';
 import { secondDegree } from './secondDegree.js';
 import { topicTopContributors } from './topicTopContributors.js';
@@ -131,34 +132,87 @@ export interface CreatorSignals {
   exclude: ReadonlySet<string>;
 }
 
-/**
- * Asks every signal for a user's candidates (the evaluation harness scores them one by one, the
- * blend combines them). A signal weighted 0 in `weights` is not asked; `weights: null` asks all.
- */
-export function creatorSignals(
-  db: Db,
-  userId: string,
-  options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
-): Promise<CreatorSignals> {
-  // Every signal's query in one read transaction, where the user, once found, is not looked up
-  // again by the signals that answer nothing (markKnownId).
-  return oneRead(db, 'recommendedCreators', (tx) => signalsInTransaction(tx, userId, options));
+interface SignalOptions {
+  candidates: number;
+  maxTopics: number;
+  /** The signals asked: one weighted 0 here is not asked; null asks all. */
+  weights: SignalWeights | null;
 }
 
-async function signalsInTransaction(
-  db: Db,
-  userId: string,
-  options: { candidates: number; maxTopics: number; weights: SignalWeights | null },
-): Promise<CreatorSignals> {
-  const rows = await db.read<{ topics: string[]; following: string[]; member: boolean }>(
+/**
+ * The settings a stored list (src/analytics/recommendedCreators.ts) is computed under: the blend's
+ * weights and candidates per signal, and the settings of the signals it reads. A question asked
+ * with others is answered live.
+ */
+export function storedSettingsKey(weights: SignalWeights = DEFAULTS.weights, candidates: number = DEFAULTS.candidatesPerSignal): string {
+  const w = (Object.keys(DEFAULTS.weights) as SignalName[]).map((name) => `${name}=${weights[name]}`).join(',');
+  return `weights=${w};candidates=${candidates};followOfFollow(${followOfFollowKey(FOLLOW_OF_FOLLOW)});popularAmongSimilarUsers(${similarUsersKey(SIMILAR_USERS)})`;
+}
+
+/** One entry of a stored list, as recommended-creators.cypher returns it. */
+interface StoredEntry {
+  i: number;
+  creator: CreatorNode;
+  score: number;
+  kind: ReasonKind;
+  /** -1: none. */
+  count: number;
+  /** Ids joined by a space. */
+  via: string;
+  /** '': none. */
+  source: string;
+}
+
+/** What the blend needs to know of the user (recommended-creators.cypher), with their stored list when it is current. */
+interface UserContext {
+  topics: string[];
+  following: string[];
+  member: boolean;
+  stored: StoredEntry[] | null;
+  storedAt: string | null;
+}
+
+async function userContext(db: Db, userId: string, maxTopics: number, stored: { settings: string; first: number } | null): Promise<UserContext> {
+  const rows = await db.read<UserContext>(
     loadCypher('recommend/recommended-creators'),
-    { userId, maxTopics: options.maxTopics },
+    { userId, maxTopics, settings: stored?.settings ?? null, first: stored?.first ?? 0 },
     { op: 'recommendedCreators' },
   );
   const me = rows[0];
   if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${userId}`);
   markKnownId(db, 'user', userId);
+  return me;
+}
 
+function fromStored(entries: StoredEntry[], computedAt: string | null): CreatorRecommendation[] {
+  // Entries come in the list's order, sorted here too: a subquery's rows have no guaranteed order.
+  return [...entries].sort((a, b) => a.i - b.i).map((e) => ({
+    creator: e.creator,
+    score: e.score,
+    reason: withText(
+      {
+        kind: e.kind,
+        via: e.via === '' ? [] : e.via.split(' ').map((id) => ({ type: 'CREATOR' as const, id })),
+        count: e.count < 0 ? null : e.count,
+        authoritySource: e.source === '' ? null : (e.source as AuthoritySource),
+        ...(computedAt ? { computedAt } : {}),
+      },
+      e.creator.id,
+    ),
+  }));
+}
+
+/**
+ * Asks every signal for a user's candidates (the evaluation harness scores them one by one, the
+ * blend combines them). A signal weighted 0 in `weights` is not asked; `weights: null` asks all.
+ */
+export function creatorSignals(db: Db, userId: string, options: SignalOptions): Promise<CreatorSignals> {
+  // Every signal's query in one read transaction, where the user, once found, is not looked up
+  // again by the signals that answer nothing (markKnownId).
+  return oneRead(db, 'recommendedCreators', async (tx) => signalsInTransaction(tx, userId, await userContext(tx, userId, options.maxTopics, null), options));
+}
+
+async function signalsInTransaction(db: Db, userId: string, me: UserContext, options: SignalOptions): Promise<CreatorSignals> {
   const ask = { userId, first: options.candidates };
   // A signal weighted 0 cannot change the blend: its query is not run at all.
   const asked = (name: SignalName) => options.weights === null || options.weights[name] > 0;
@@ -189,6 +243,24 @@ async function signalsInTransaction(
   };
 }
 
+/**
+ * The blended list: the user's stored list when it is current for these settings (one query),
+ * else the blend of the signals — returned too, for a caller that needs one of them (the feed
+ * reads followOfFollow's; `ask` may add signals the blend does not weigh).
+ */
+export function blendedCreators(
+  db: Db,
+  userId: string,
+  options: { first: number; weights: SignalWeights; candidates: number; maxTopics: number; ask?: SignalWeights },
+): Promise<{ recommended: CreatorRecommendation[]; signals: CreatorSignals | null }> {
+  return oneRead(db, 'recommendedCreators', async (tx) => {
+    const me = await userContext(tx, userId, options.maxTopics, { settings: storedSettingsKey(options.weights, options.candidates), first: options.first });
+    if (me.stored) return { recommended: fromStored(me.stored, me.storedAt), signals: null };
+    const signals = await signalsInTransaction(tx, userId, me, { candidates: options.candidates, maxTopics: options.maxTopics, weights: options.ask ?? options.weights });
+    return { recommended: blend(signals.signals, options.weights, signals.exclude, options.first), signals };
+  });
+}
+
 export async function recommendedCreators(
   db: Db,
   input: RecommendedCreatorsInput,
@@ -196,12 +268,13 @@ export async function recommendedCreators(
 ): Promise<CreatorRecommendation[]> {
   const first = validateFirst(input.first);
   const weights: SignalWeights = { ...DEFAULTS.weights, ...options.weights };
-  const { signals, exclude } = await creatorSignals(db, input.userId, {
+  const { recommended } = await blendedCreators(db, input.userId, {
+    first,
+    weights,
     candidates: candidatesPerSignal(first, options.candidatesPerSignal),
     maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
-    weights,
   });
-  return blend(signals, weights, exclude, first);
+  return recommended;
 }
 
 /** Candidates asked from each signal: at least `first`, at most MAX_FIRST. */

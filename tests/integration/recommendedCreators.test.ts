@@ -3,8 +3,13 @@
  * scores (weight × normalised score) and the kept reasons are known by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, recommendedCreators } from '../../src/domain/recommendedCreators.js';
+import { refreshRecommendedCreators } from '../../src/analytics/recommendedCreators.js';
+import { follow } from '../../src/domain/follow.js';
+import { followTopic } from '../../src/domain/followTopic.js';
+import { blend, creatorSignals, DEFAULTS, recommendedCreators } from '../../src/domain/recommendedCreators.js';
+import { unfollow } from '../../src/domain/unfollow.js';
 import { isHubgraphError } from '../../src/errors.js';
+import { loadCypher } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { assertPlain, follows, graphqlRunner, model, users } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
@@ -95,5 +100,121 @@ describe('recommendedCreators', () => {
     } finally {
       await gql.stop();
     }
+  });
+
+  describe('stored lists', () => {
+    // The refresh projects only this suite's users and follows (ids starting with the prefix).
+    const refresh = () => refreshRecommendedCreators(db, { minWalk: 0, scope: p });
+    const storedAt = async (name: string) => {
+      const [row] = await db.read<{ at: string | null }>('MATCH (u:User {id: $id}) RETURN u.recommendedAt AS at', { id: p + name });
+      return row?.at ?? null;
+    };
+    const shape = (recs: Awaited<ReturnType<typeof recommendedCreators>>) =>
+      recs.map((r) => ({ ...r, score: Math.round(r.score * 1e12) / 1e12, reason: { ...r.reason, computedAt: undefined } }));
+    const answer = async (name: string) => recommendedCreators(db, { userId: p + name });
+    // The blend of the signals asked one by one: the live answer, the reference.
+    const live = async (name: string) => {
+      const { signals, exclude } = await creatorSignals(db, p + name, { candidates: DEFAULTS.candidatesPerSignal, maxTopics: DEFAULTS.maxTopics, weights: DEFAULTS.weights });
+      return blend(signals, DEFAULTS.weights, exclude, 20);
+    };
+    const computedAt = async (name: string) => new Set((await answer(name)).map((r) => r.reason.computedAt ?? null));
+    afterAll(async () => {
+      await db.write(loadCypher('recommend/recommended-creators-clear'), { computedAt: '', scope: p, limit: 1000 });
+    });
+
+    it('answers a user with a stored list from it: the live blend, reasons included, stamped computedAt', async () => {
+      const r = await refresh();
+      // a and e follow someone; me too, but follows a topic and is in an organization: live.
+      expect(r.stored).toBe(2);
+      expect(await storedAt('me')).toBeNull();
+      // e follows me. followOfFollow: me follows a and L2 (one path each: normalised 1, × 0.5).
+      // popularAmongSimilarUsers: a shares me with e (Jaccard 1/2) and follows c (normalised 1, × 1).
+      const e = await answer('e');
+      expect(e.map((x) => [x.creator.id.slice(p.length), x.score, x.reason.kind, x.reason.text])).toEqual([
+        ['c', 1, 'POPULAR_AMONG_SIMILAR_USERS', 'Popular amongst people like you'],
+        ['L2', 0.5, 'FOLLOWED_BY', `Followed by /${p}me`],
+        ['a', 0.5, 'FOLLOWED_BY', `Followed by /${p}me`],
+      ]);
+      expect(shape(e)).toEqual(shape(await live('e')));
+      expect(shape(await answer('a'))).toEqual(shape(await live('a')));
+      expect(await computedAt('e')).toEqual(new Set([r.computedAt]));
+      // It is the stored list that answers: a doctored one shows.
+      await db.write('MATCH (u:User {id: $id}) SET u.recommendedScores = [7.0, 6.0, 5.0]', { id: p + 'e' });
+      expect((await answer('e')).map((x) => x.score)).toEqual([7, 6, 5]);
+      expect((await recommendedCreators(db, { userId: p + 'e', first: 2 })).map((x) => x.score)).toEqual([7, 6]);
+    });
+
+    it('is not read with other settings or for more than 50', async () => {
+      await refresh();
+      await db.write('MATCH (u:User {id: $id}) SET u.recommendedScores = [7.0, 6.0, 5.0]', { id: p + 'e' });
+      const weights = { popularAmongSimilarUsers: 0.9 };
+      expect((await recommendedCreators(db, { userId: p + 'e' }, { weights })).map((x) => x.score)).not.toContain(7);
+      expect((await recommendedCreators(db, { userId: p + 'e', first: 51 })).map((x) => x.reason.computedAt ?? null)).toEqual([null, null, null]);
+    });
+
+    it('drops the user’s list on their follow and unfollow; the next answer is live and leaves out the new follow', async () => {
+      await refresh();
+      await follow(db, { userId: p + 'e', creatorId: p + 'c' });
+      try {
+        expect(await storedAt('e')).toBeNull();
+        expect((await answer('e')).map((x) => x.creator.id)).not.toContain(p + 'c');
+        await refresh();
+      } finally {
+        await unfollow(db, { userId: p + 'e', creatorId: p + 'c' });
+      }
+      expect(await storedAt('e')).toBeNull();
+      expect((await answer('e')).map((x) => x.creator.id)).toContain(p + 'c');
+    });
+
+    it('drops the list of the creator followed: their followBack changed', async () => {
+      await refresh();
+      await follow(db, { userId: p + 'd', creatorId: p + 'e' });
+      try {
+        expect(await storedAt('e')).toBeNull();
+        const back = (await answer('e')).find((x) => x.creator.id === p + 'd');
+        expect(back?.reason.kind).toBe('FOLLOWS_YOU');
+        await refresh();
+        expect(await storedAt('e')).not.toBeNull();
+        expect(shape(await answer('e'))).toEqual(shape(await live('e')));
+      } finally {
+        await unfollow(db, { userId: p + 'd', creatorId: p + 'e' });
+      }
+      expect(await storedAt('e')).toBeNull();
+    });
+
+    it('drops the list when the user follows a topic; a refresh leaves them live', async () => {
+      await refresh();
+      await followTopic(db, { userId: p + 'e', taskId: p + 'T' });
+      try {
+        expect(await storedAt('e')).toBeNull();
+        expect((await answer('e')).map((x) => x.reason.kind)).toContain('TOPIC_LEADER');
+        await refresh();
+        expect(await storedAt('e')).toBeNull();
+      } finally {
+        await db.write('MATCH (:User {id: $u})-[r:FOLLOWS_TOPIC]->() DELETE r', { u: p + 'e' });
+      }
+    });
+
+    it('is not read once the user’s follows changed some other way, or another analytics run is current', async () => {
+      await refresh();
+      expect(await computedAt('a')).not.toContain(null);
+      await db.write('MATCH (:User {id: $u})-[r:FOLLOWS]->(:Creator {id: $c}) DELETE r', { u: p + 'a', c: p + 'c' });
+      try {
+        expect(await storedAt('a')).not.toBeNull();
+        expect(await computedAt('a')).toEqual(new Set([null]));
+      } finally {
+        await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'a', c: p + 'c' });
+      }
+      expect(await computedAt('a')).not.toContain(null);
+      await db.write("CREATE (:AnalyticsRun {id: $id, scope: $p, current: true, computedAt: datetime()})", { id: p + 'run', p });
+      try {
+        expect(await computedAt('e')).toEqual(new Set([null]));
+        await refresh();
+        expect(await computedAt('e')).not.toContain(null);
+      } finally {
+        await db.write('MATCH (r:AnalyticsRun {id: $id}) DELETE r', { id: p + 'run' });
+      }
+      expect(await computedAt('e')).toEqual(new Set([null]));
+    });
   });
 });

@@ -1,0 +1,170 @@
+/**
+ * The stored answers of recommendedCreators (and so of the feed's recommended-creators source).
+ *
+ * Why: answered live, recommendedCreators runs its own query and then one per signal —
+ * followOfFollow, popularAmongSimilarUsers and followBack, 50 candidates each — and decodes ~150
+ * creator rows to keep 20. Even with the first two read from their stored lists that was the
+ * costliest creator question under load (14 ms of CPU a request, p99 on its 60 ms target), and the
+ * feed asked the same signals for every user who reached its out-of-network tier. The blend of
+ * those signals is a pure function of the follow graph (plus each creator's authority or follower
+ * count for followBack), so it is computed here for every user, over the same in-memory projection
+ * the signals' own stored lists come from, by the domain's own `blend` — then a question is one
+ * stored-list read.
+ *
+ * Each list is exactly the live answer at `first` ≤ 50 (the candidates asked from each signal then
+ * are 50, as here): the same signals' top 50 (followOfFollowLists and similarUsersLists with the
+ * domain DEFAULTS, followBack's ranking below), the same weights, normalisation, tie-breaks and
+ * reasons. Stored on the User node as parallel lists (`recommendedIds`, `…Scores`, `…Kinds`,
+ * `…Counts` (-1: none), `…Via` (ids joined by a space), `…Sources` ('' : none)) with the settings
+ * (`…Settings`), the user's follow count (`…Follows`) and the analytics runs current
+ * (`…Runs`) it was computed at, stamped `recommendedAt`.
+ *
+ * When a list is not read (cypher/recommend/recommended-creators.cypher), so the answer is live:
+ * - asked with other settings, or `first` > 50;
+ * - the user's follows changed (their follow count, and the follow mutations remove the list);
+ * - someone followed or unfollowed the user through the API (that changes their followBack: the
+ *   mutations remove the followed creator's list too);
+ * - another analytics run became current (followBack ranks by authority once one has run);
+ * - the user follows a topic or belongs to an organization: their topic-leader and
+ *   sameOrganization signals are not computed here, so such users get no stored list (and
+ *   followTopic removes one).
+ * Other users' follows make a list older, not wrong about the user, as with the signals' own lists:
+ * it is as old as `recommendedAt` (refreshed by every social ingest and `hubgraph ingest derived`).
+ */
+import { DEFAULTS as FOLLOW_OF_FOLLOW } from '../domain/followOfFollow.js';
+import { DEFAULTS as SIMILAR_USERS } from '../domain/popularAmongSimilarUsers.js';
+import { blend, storedSettingsKey, DEFAULTS as BLEND, type SignalName } from '../domain/recommendedCreators.js';
+import type { CreatorRecommendation } from '../domain/creatorCommon.js';
+import type { AuthoritySource, ReasonKind } from '../domain/reason.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import type { Db } from '../neo4j/db.js';
+import { followOfFollowLists, readProminence } from './followOfFollow.js';
+import { similarUsersLists } from './popularAmongSimilarUsers.js';
+import type { Csr } from './projection.js';
+import { readByIdPages, refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
+import { idRanks } from './topK.js';
+
+export interface RecommendedCreatorsList {
+  id: string;
+  ids: string[];
+  scores: number[];
+  kinds: ReasonKind[];
+  /** -1: the reason has no count. */
+  counts: number[];
+  /** Each entry's reason's creators, joined by a space ('' for none). */
+  via: string[];
+  /** '' : the reason names no authority source. */
+  sources: string[];
+  /** The user's follow count when the list was computed. */
+  follows: number;
+}
+
+/** What followBack ranks a follower by: authority once analytics has run, else the follower count. */
+export interface CreatorStanding {
+  /** Per node of the projection: PageRank authority, or null before an analytics run. */
+  authority: ReadonlyArray<number | null>;
+  /** Per node: the `followers` property ingest maintains, or null (then the in-degree counts). */
+  followers: ReadonlyArray<number | null>;
+}
+
+const rec = (id: string, score: number, kind: ReasonKind, count: number | null, via: string[], authoritySource: AuthoritySource | null = null): CreatorRecommendation => ({
+  creator: { id, name: null, kind: null, source: null, authority: null },
+  score,
+  reason: { kind, text: '', via: via.map((v) => ({ type: 'CREATOR' as const, id: v })), count, authoritySource },
+});
+
+/**
+ * Every user's blended list (users who follow someone, except `skip`): the signals computed here
+ * over the projection, blended as recommendedCreators blends them, cut to `k`.
+ */
+export function recommendedCreatorsLists(
+  csr: Csr,
+  prominence: Float64Array,
+  standing: CreatorStanding,
+  skip: ReadonlySet<string>,
+  k = BLEND.candidatesPerSignal,
+): { lists: RecommendedCreatorsList[]; walk: number } {
+  const candidates = k;
+  const fof = new Map(followOfFollowLists(csr, prominence, FOLLOW_OF_FOLLOW, 0, candidates).lists.map((l) => [l.id, l]));
+  const similar = new Map(similarUsersLists(csr, SIMILAR_USERS, 0, candidates).lists.map((l) => [l.id, l]));
+  const n = csr.nodes.length;
+  const idRank = idRanks(csr.nodes);
+  const followed = new Uint8Array(n);
+  const inDegree = (x: number) => csr.inStart[x + 1]! - csr.inStart[x]!;
+  // followBack's score of each node, as follow-back.cypher computes it.
+  const backScore = Float64Array.from({ length: n }, (_, x) => standing.authority[x] ?? standing.followers[x] ?? inDegree(x));
+  const backSource = (x: number): AuthoritySource => (standing.authority[x] !== null && standing.authority[x] !== undefined ? 'ANALYTICS' : 'FOLLOWER_COUNT');
+  const lists: RecommendedCreatorsList[] = [];
+  let walk = 0;
+  for (let u = 0; u < n; u++) {
+    const from = csr.outStart[u]!;
+    const to = csr.outStart[u + 1]!;
+    const id = csr.nodes[u]!;
+    if (from === to || skip.has(id)) continue;
+    for (let i = from; i < to; i++) followed[csr.out[i]!] = 1;
+    const back: number[] = [];
+    for (let j = csr.inStart[u]!; j < csr.inStart[u + 1]!; j++) {
+      const x = csr.in[j]!;
+      if (x !== u && !followed[x]) back.push(x);
+    }
+    for (let i = from; i < to; i++) followed[csr.out[i]!] = 0;
+    back.sort((p, q) => backScore[q]! - backScore[p]! || idRank[p]! - idRank[q]!);
+    walk += to - from + back.length;
+    const f = fof.get(id);
+    const s = similar.get(id);
+    const signals: Partial<Record<SignalName, CreatorRecommendation[]>> = {
+      followOfFollow: f ? f.ids.map((c, i) => rec(c, f.scores[i]!, 'FOLLOWED_BY', f.counts[i]!, f.via[i]!.split(' '))) : [],
+      popularAmongSimilarUsers: s ? s.ids.map((c, i) => rec(c, s.scores[i]!, 'POPULAR_AMONG_SIMILAR_USERS', s.counts[i]!, [])) : [],
+      followBack: back.slice(0, candidates).map((x) => rec(csr.nodes[x]!, backScore[x]!, 'FOLLOWS_YOU', null, [], backSource(x))),
+    };
+    // The signals' lists already leave out the user and the creators they follow.
+    const top = blend(signals, BLEND.weights, new Set(), k);
+    if (top.length === 0) continue;
+    lists.push({
+      id,
+      ids: top.map((r) => r.creator.id),
+      scores: top.map((r) => r.score),
+      kinds: top.map((r) => r.reason.kind),
+      counts: top.map((r) => r.reason.count ?? -1),
+      via: top.map((r) => r.reason.via.map((v) => v.id).join(' ')),
+      sources: top.map((r) => r.reason.authoritySource ?? ''),
+      follows: to - from,
+    });
+  }
+  return { lists, walk };
+}
+
+/** Each creator's authority and follower count, in the projection's node order. */
+async function readStanding(db: Db, follow: Csr, scope: string): Promise<CreatorStanding> {
+  const rows = await readByIdPages<{ id: string; authority: number | null; followers: number | null }>(
+    db,
+    'recommend/recommended-creators-standing',
+    { scope },
+    5000,
+    'recommendedCreators.standing',
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    authority: follow.nodes.map((id) => byId.get(id)?.authority ?? null),
+    followers: follow.nodes.map((id) => byId.get(id)?.followers ?? null),
+  };
+}
+
+/**
+ * Stores the list of every user who follows someone, except those answered live (topic followers
+ * and organization members), stamped with the analytics runs current now.
+ */
+export async function refreshRecommendedCreators(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
+  const scope = options.scope ?? '';
+  const [context] = await db.read<{ runs: string[]; live: string[] }>(loadCypher('recommend/recommended-creators-context'), { scope }, { op: 'recommendedCreators.context' });
+  return refreshFollowLists<RecommendedCreatorsList>(db, options, {
+    op: 'recommendedCreators',
+    store: 'recommend/recommended-creators-store',
+    clear: 'recommend/recommended-creators-clear',
+    extra: { settings: storedSettingsKey(), runs: context?.runs ?? [] },
+    compute: async (follow) => {
+      const [prominence, standing] = await Promise.all([readProminence(db, follow, scope), readStanding(db, follow, scope)]);
+      return recommendedCreatorsLists(follow, prominence, standing, new Set(context?.live ?? []));
+    },
+  });
+}
