@@ -94,6 +94,17 @@ function sample<T>(items: readonly T[], n: number, rng: () => number): T[] {
   return copy.slice(0, n);
 }
 
+/** Median ms of a trivial managed read, one at a time (after 100 unmeasured): Neo4j's and the driver's speed on this machine now. */
+async function trivialRead(db: Db): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const t0 = performance.now();
+    await db.read('RETURN 1 AS one', {}, { op: 'bench.reference' });
+    if (i >= 100) times.push(performance.now() - t0);
+  }
+  return round(median(times), 2);
+}
+
 async function pickIds(db: Db, seed: number): Promise<Ids> {
   const rng = seededRng(seed);
   const users = await db.read<{ id: string }>(
@@ -447,18 +458,20 @@ async function main(): Promise<void> {
        RETURN nodes, rels, users, creators, models, tasks, follows`,
     );
     const ids = await pickIds(db, opts.seed);
+    const trivialReadMs = await trivialRead(db);
     const unknown = (opts.questions ?? []).filter((name) => !QUESTIONS.some((q) => q.name === name));
     if (unknown.length) throw new Error(`unknown question(s): ${unknown.join(', ')} (known: ${QUESTIONS.map((q) => q.name).join(', ')})`);
     const questions = opts.questions ? QUESTIONS.filter((q) => opts.questions!.includes(q.name)) : QUESTIONS;
 
-    report.machine = machine;
+    report.machine = { ...machine, trivialReadMs };
     report.neo4j = { ...neo4jServer, home: local.home, bolt: boltUri(local), heap: local.heap, pagecache: local.pagecache, reused: started.reused };
     report.data = { ...counts, loadedThisRun: loadSeconds !== null, loadSeconds };
     report.ids = ids;
 
     say(`hubgraph API benchmark — ${new Date(benchStarted).toISOString()}`);
-    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}`);
+    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}; JS reference task ${machine.cpuReferenceMs} ms (lower is faster: compare runs by it first)`);
     say(`  load average at start: ${machine.loadAverage.join(' / ')} (1/5/15 min; other work on the machine skews every figure)`);
+    say(`  Neo4j reference task: a trivial managed read (RETURN 1) takes ${trivialReadMs} ms serial, client and server (median of 300)`);
     say(`  Node ${machine.node}; Neo4j ${neo4jServer.version} ${neo4jServer.edition} (bench instance ${boltUri(local)}, heap ${local.heap}, page cache ${local.pagecache})`);
     say(
       `  data: ${counts!.nodes.toLocaleString('en-US')} nodes, ${counts!.rels.toLocaleString('en-US')} relationships (${counts!.follows.toLocaleString('en-US')} FOLLOWS; ${counts!.users.toLocaleString('en-US')} users, ${counts!.creators.toLocaleString('en-US')} creators, ${counts!.models.toLocaleString('en-US')} models, ${counts!.tasks} tasks)${loadSeconds !== null ? `; demo loaded this run in ${loadSeconds} s` : '; store reused'}`,

@@ -17,6 +17,41 @@ export interface MachineInfo {
   loadAverage: [number, number, number];
   node: string;
   platform: string;
+  /**
+   * Milliseconds this process takes for a fixed piece of JavaScript work (cpuReferenceMs): the
+   * same model name ran it 1.7× slower one day than the day before on these VMs, so two runs'
+   * figures compare only once scaled by this.
+   */
+  cpuReferenceMs: number;
+}
+
+/**
+ * A fixed single-threaded workload, the median of 5 timings in ms: fill and sort 500k seeded
+ * numbers, then count 200k string keys in a Map — arithmetic, allocation and hashing, as a
+ * request's JavaScript does. Lower is faster.
+ */
+export function cpuReferenceMs(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = process.hrtime.bigint();
+    let x = 2463534242;
+    const numbers = new Float64Array(500_000);
+    for (let i = 0; i < numbers.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      numbers[i] = (x >>> 0) / 4294967296;
+    }
+    numbers.sort();
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 200_000; i++) {
+      const key = `k${Math.floor(numbers[i]! * 50_000)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (counts.size === 0) throw new Error('unreachable: keeps the work from being optimised away');
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return round(median(times), 1);
 }
 
 export function machineInfo(): MachineInfo {
@@ -37,6 +72,7 @@ export function machineInfo(): MachineInfo {
     loadAverage: [round(l1 ?? 0, 2), round(l5 ?? 0, 2), round(l15 ?? 0, 2)],
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuReferenceMs: cpuReferenceMs(),
   };
 }
 

@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     report.batchSize = config.ingest.batchSize;
 
     say(`hubgraph ingest benchmark — ${new Date(benchStarted).toISOString()}`);
-    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}`);
+    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}; JS reference task ${machine.cpuReferenceMs} ms (lower is faster: compare runs by it first)`);
     say(`  load average at start: ${machine.loadAverage.join(' / ')} (1/5/15 min; other work on the machine skews every figure)`);
     say(`  Node ${machine.node}; Neo4j ${server.version} ${server.edition} (bench instance ${boltUri(local)}, heap ${local.heap}, page cache ${local.pagecache}); ${java}`);
     say(`  batch size ${config.ingest.batchSize}; runs: FOLLOWS ×${opts.runs}, demo ×${opts.demoRuns}; medians reported`);
