@@ -196,18 +196,21 @@ async function modelsOfCreators(
   recommend: FeedOptions['recommendCreators'],
 ): Promise<Row[]> {
   const { followed, recommended } = await creatorSources(db, userId, recommend);
-  const creators = [
-    ...followed.map((r) => ({ id: r.creator.id, source: 'followed-by-follows', support: r.reason.count ?? 1, strength: null })),
-    ...recommended.map((r) => ({ id: r.creator.id, source: 'recommended', support: null, strength: r.score })),
-  ];
-  if (creators.length === 0) return [];
+  if (followed.length + recommended.length === 0) return [];
   const reasons: Record<CreatorSource, Map<string, Reason>> = {
     'followed-by-follows': new Map(followed.map((r) => [r.creator.id, r.reason])),
     recommended: new Map(recommended.map((r) => [r.creator.id, r.reason])),
   };
   const rows = await db.read<Omit<Row, 'reason'> & { source: CreatorSource; analytics: boolean }>(
     loadCypher('recommend/feed-creator-models'),
-    { ...params, creators, maxCreators: DEFAULTS.maxCreators },
+    {
+      ...params,
+      followedIds: followed.map((r) => r.creator.id),
+      followedSupport: followed.map((r) => r.reason.count ?? 1),
+      recommendedIds: recommended.map((r) => r.creator.id),
+      recommendedStrength: recommended.map((r) => r.score),
+      maxCreators: DEFAULTS.maxCreators,
+    },
     { op: 'feedCandidates.creators' },
   );
   return rows.map(({ source, analytics, ...row }) => {
