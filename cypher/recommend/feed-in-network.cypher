@@ -8,6 +8,8 @@
 //   popularity = 1 + w.downloads·ln(1 + downloads) + w.likes·ln(1 + likes)
 // Why bounded so: a user may follow thousands of creators; only the $maxFollowed most recent
 // follows are read (follows without a time last). Models the user created or liked never appear.
+// Every row's reason is "/<creator> uploaded a model": src/domain/feedCandidates.ts adds it from
+// creatorId (as a map per row, it cost the client about 0.4 ms of decoding per 100 rows).
 // Parameters: $userId, $now (ISO-8601 datetime), $halfLifeDays, $w {downloads, likes,
 //   likedCreator, mutual}, $perSeed, $maxFollowed, $tierSize.
 MATCH (u:User {id: $userId})
@@ -41,7 +43,6 @@ CALL (liked, c, affinity) {
   LIMIT $perSeed
 }
 RETURN m {.id, .name, .downloads, .likes, .createdAt, .lastModified, .pipelineTag} AS model,
-  c.id AS creatorId, m.pipelineTag AS topic, 'creator:' + c.id AS seed, score,
-  {kind: 'UPLOADED_BY', via: [{type: 'CREATOR', id: c.id}]} AS reason
+  c.id AS creatorId, m.pipelineTag AS topic, 'creator:' + c.id AS seed, score
 ORDER BY score DESC, model.id
 LIMIT $tierSize

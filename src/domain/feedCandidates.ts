@@ -138,7 +138,9 @@ async function feedList(
     maxFollowed: DEFAULTS.maxFollowed,
   };
   const params = { userId, now, ...settings };
-  const inNetwork = await db.read<Row>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' });
+  const inNetwork = (await db.read<Omit<Row, 'reason'>>(loadCypher('recommend/feed-in-network'), params, { op: 'feedCandidates.inNetwork' })).map(
+    (row): Row => ({ ...row, reason: { kind: 'UPLOADED_BY', via: [{ type: 'CREATOR', id: row.creatorId ?? '' }] } }),
+  );
   // Only an empty tier can mean an unknown user: most feeds cost no lookup of their own.
   if (inNetwork.length === 0) {
     const exists = await db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' });
