@@ -131,7 +131,7 @@ export const SETTINGS = {
   },
   HUBGRAPH_USER_LISTS_MIN_WALK: {
     schema: z.coerce.number().int().min(0).default(0),
-    doc: 'popularAmongSimilarUsers, followOfFollow and secondDegree (and so recommendedCreators and the feed): users whose live walk (the rows their live query aggregates) reaches this get a stored top-100 list of each, refreshed after each social ingest and by `hubgraph ingest derived`; 0 stores one for every user with an answer. Measured on the demo: live costs 3–10 ms of Neo4j time even for a user following five creators, stored about 1.',
+    doc: 'popularAmongSimilarUsers, followOfFollow and secondDegree (and so recommendedCreators and the feed): users whose live walk (the rows their live query aggregates) reaches this get a stored top-100 list of each, refreshed after each social ingest and by `hubgraph ingest derived`; 0 stores one for every user with an answer. Measured on the demo: live costs 3–10 ms of Neo4j time even for a user following five creators, stored about 1. (recommendedCreators\' own stored blend is kept for every user who follows someone, whatever this is.)',
   },
   // search (src/domain/search.ts): score = w1·relevance + w2·ln(1+followers) + w3·ln(1+likes) + w4·ln(1+models).
   HUBGRAPH_SEARCH_W_RELEVANCE: { schema: weight.default(10), doc: 'search: weight of full-text relevance (normalised to 0–1 per index).' },
