@@ -33,7 +33,7 @@
  */
 import { DEFAULTS as FOLLOW_OF_FOLLOW } from '../domain/followOfFollow.js';
 import { DEFAULTS as SIMILAR_USERS } from '../domain/popularAmongSimilarUsers.js';
-import { blend, storedSettingsKey, DEFAULTS as BLEND, type SignalName } from '../domain/recommendedCreators.js';
+import { blend, storedSettingsKey, toStoredEntry, DEFAULTS as BLEND, type SignalName } from '../domain/recommendedCreators.js';
 import type { CreatorRecommendation } from '../domain/creatorCommon.js';
 import type { AuthoritySource, ReasonKind } from '../domain/reason.js';
 import { loadCypher } from '../neo4j/cypher.js';
@@ -49,11 +49,9 @@ export interface RecommendedCreatorsList {
   ids: string[];
   scores: number[];
   kinds: ReasonKind[];
-  /** -1: the reason has no count. */
+  /** Each entry's reason as toStoredEntry encodes it. */
   counts: number[];
-  /** Each entry's reason's creators, joined by a space ('' for none). */
   via: string[];
-  /** '' : the reason names no authority source. */
   sources: string[];
   /** The user's follow count when the list was computed. */
   follows: number;
@@ -84,16 +82,16 @@ export function recommendedCreatorsLists(
   skip: ReadonlySet<string>,
   k = BLEND.candidatesPerSignal,
 ): { lists: RecommendedCreatorsList[]; walk: number } {
-  const candidates = k;
-  const fof = new Map(followOfFollowLists(csr, prominence, FOLLOW_OF_FOLLOW, 0, candidates).lists.map((l) => [l.id, l]));
-  const similar = new Map(similarUsersLists(csr, SIMILAR_USERS, 0, candidates).lists.map((l) => [l.id, l]));
+  // k is both the list's length and the candidates asked of each signal, as in the live blend at first ≤ 50.
+  const fof = new Map(followOfFollowLists(csr, prominence, FOLLOW_OF_FOLLOW, 0, k).lists.map((l) => [l.id, l]));
+  const similar = new Map(similarUsersLists(csr, SIMILAR_USERS, 0, k).lists.map((l) => [l.id, l]));
   const n = csr.nodes.length;
   const idRank = idRanks(csr.nodes);
   const followed = new Uint8Array(n);
   const inDegree = (x: number) => csr.inStart[x + 1]! - csr.inStart[x]!;
   // followBack's score of each node, as follow-back.cypher computes it.
   const backScore = Float64Array.from({ length: n }, (_, x) => standing.authority[x] ?? standing.followers[x] ?? inDegree(x));
-  const backSource = (x: number): AuthoritySource => (standing.authority[x] !== null && standing.authority[x] !== undefined ? 'ANALYTICS' : 'FOLLOWER_COUNT');
+  const backSource = (x: number): AuthoritySource => (standing.authority[x] != null ? 'ANALYTICS' : 'FOLLOWER_COUNT');
   const lists: RecommendedCreatorsList[] = [];
   let walk = 0;
   for (let u = 0; u < n; u++) {
@@ -115,19 +113,19 @@ export function recommendedCreatorsLists(
     const signals: Partial<Record<SignalName, CreatorRecommendation[]>> = {
       followOfFollow: f ? f.ids.map((c, i) => rec(c, f.scores[i]!, 'FOLLOWED_BY', f.counts[i]!, f.via[i]!.split(' '))) : [],
       popularAmongSimilarUsers: s ? s.ids.map((c, i) => rec(c, s.scores[i]!, 'POPULAR_AMONG_SIMILAR_USERS', s.counts[i]!, [])) : [],
-      followBack: back.slice(0, candidates).map((x) => rec(csr.nodes[x]!, backScore[x]!, 'FOLLOWS_YOU', null, [], backSource(x))),
+      followBack: back.slice(0, k).map((x) => rec(csr.nodes[x]!, backScore[x]!, 'FOLLOWS_YOU', null, [], backSource(x))),
     };
     // The signals' lists already leave out the user and the creators they follow.
-    const top = blend(signals, BLEND.weights, new Set(), k);
+    const top = blend(signals, BLEND.weights, new Set(), k).map(toStoredEntry);
     if (top.length === 0) continue;
     lists.push({
       id,
-      ids: top.map((r) => r.creator.id),
-      scores: top.map((r) => r.score),
-      kinds: top.map((r) => r.reason.kind),
-      counts: top.map((r) => r.reason.count ?? -1),
-      via: top.map((r) => r.reason.via.map((v) => v.id).join(' ')),
-      sources: top.map((r) => r.reason.authoritySource ?? ''),
+      ids: top.map((e) => e.id),
+      scores: top.map((e) => e.score),
+      kinds: top.map((e) => e.kind),
+      counts: top.map((e) => e.count),
+      via: top.map((e) => e.via),
+      sources: top.map((e) => e.source),
       follows: to - from,
     });
   }

@@ -184,6 +184,22 @@ async function userContext(db: Db, userId: string, maxTopics: number, stored: { 
   return me;
 }
 
+/**
+ * One recommendation as a stored list keeps it (src/analytics/recommendedCreators.ts writes these,
+ * fromStored reads them back): a count of -1 and a source of '' stand for none, since a stored
+ * list cannot hold nulls; via ids are joined by a space.
+ */
+export function toStoredEntry(r: CreatorRecommendation): Omit<StoredEntry, 'i' | 'creator'> & { id: string } {
+  return {
+    id: r.creator.id,
+    score: r.score,
+    kind: r.reason.kind,
+    count: r.reason.count ?? -1,
+    via: r.reason.via.map((v) => v.id).join(' '),
+    source: r.reason.authoritySource ?? '',
+  };
+}
+
 function fromStored(entries: StoredEntry[], computedAt: string | null): CreatorRecommendation[] {
   // Entries come in the list's order, sorted here too: a subquery's rows have no guaranteed order.
   return [...entries].sort((a, b) => a.i - b.i).map((e) => ({
