@@ -68,6 +68,9 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     // Our shutdown (src/cli/start.ts) stops Apollo, the driver and Neo4j in order; Apollo's own
     // signal handler would re-raise SIGINT and kill the process before Neo4j is stopped.
     stopOnTerminationSignals: false,
+    // Compact JSON: Apollo's default indents every answer (JSON.stringify(value, null, 2)), which
+    // doubled the bytes of a 20-row answer (followOfFollow 12.9 → 6.2 kB, a feed page 15.9 → 8.2 kB).
+    stringifyResult: (value) => JSON.stringify(value),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
