@@ -12,9 +12,11 @@
  */
 import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowedWith.js';
 import { refreshCreatorProfileSimilarity } from '../../src/analytics/creatorProfileSimilarity.js';
-import { refreshFollowOfFollow } from '../../src/analytics/followOfFollow.js';
-import { refreshPopularAmongSimilarUsers } from '../../src/analytics/popularAmongSimilarUsers.js';
-import { refreshRecommendedCreators } from '../../src/analytics/recommendedCreators.js';
+import { refreshFollowOfFollow, type FollowOfFollowList } from '../../src/analytics/followOfFollow.js';
+import { refreshPopularAmongSimilarUsers, type SimilarUsersList } from '../../src/analytics/popularAmongSimilarUsers.js';
+import { refreshRecommendedCreators, type SignalLists } from '../../src/analytics/recommendedCreators.js';
+import type { FollowListsOptions, FollowListsResult } from '../../src/analytics/storedLists.js';
+import type { Db } from '../../src/neo4j/db.js';
 import { refreshSecondDegree } from '../../src/analytics/secondDegree.js';
 import { projectFollowGraph, toCsr } from '../../src/analytics/projection.js';
 import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
@@ -72,13 +74,21 @@ export async function refreshDerived(run: JobRun): Promise<void> {
     { step: 'follow-projection', creators: follow.nodes.length, follows: follow.out.length, seconds: (Date.now() - started) / 1000 },
     `follow-projection: ${follow.nodes.length} creators, ${follow.out.length} follows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  const followLists: Array<[step: string, noun: string, propertiesPerList: number, minWalk: number, refresh: typeof refreshFollowOfFollow]> = [
+  // With HUBGRAPH_USER_LISTS_MIN_WALK 0 (the default) the followOfFollow and
+  // popularAmongSimilarUsers steps compute every user's list over this projection: the blend takes
+  // its signals from them instead of computing them a second time.
+  const kept: { followOfFollow?: FollowOfFollowList[]; similarUsers?: SimilarUsersList[] } = {};
+  const reusable = settings.userListsMinWalk === 0;
+  const signals = (): SignalLists | undefined =>
+    reusable && kept.followOfFollow && kept.similarUsers ? { followOfFollow: kept.followOfFollow, similarUsers: kept.similarUsers } : undefined;
+  type Refresh = (db: Db, options: FollowListsOptions) => Promise<FollowListsResult>;
+  const followLists: Array<[step: string, noun: string, propertiesPerList: number, minWalk: number, refresh: Refresh]> = [
     ['commonly-followed-with', 'creators', 4, settings.coFollowMinWalk, refreshCommonlyFollowedWith],
-    ['follow-of-follow', 'users', 7, settings.userListsMinWalk, refreshFollowOfFollow],
+    ['follow-of-follow', 'users', 7, settings.userListsMinWalk, (d, o) => refreshFollowOfFollow(d, o, (lists) => (kept.followOfFollow = lists))],
     ['second-degree', 'users', 6, settings.userListsMinWalk, refreshSecondDegree],
-    ['popular-among-similar-users', 'users', 6, settings.userListsMinWalk, refreshPopularAmongSimilarUsers],
+    ['popular-among-similar-users', 'users', 6, settings.userListsMinWalk, (d, o) => refreshPopularAmongSimilarUsers(d, o, (lists) => (kept.similarUsers = lists))],
     // Every user who follows someone (minWalk 0): the blend is one read, whatever the walks cost.
-    ['recommended-creators', 'users', 10, 0, refreshRecommendedCreators],
+    ['recommended-creators', 'users', 10, 0, (d, o) => refreshRecommendedCreators(d, o, signals())],
   ];
   for (const [step, noun, propertiesPerList, minWalk, refresh] of followLists) {
     await refreshStep(

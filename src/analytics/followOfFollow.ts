@@ -148,13 +148,20 @@ export async function readProminence(db: Db, follow: Csr, scope: string): Promis
   return Float64Array.from(follow.nodes, (id) => byId.get(id) ?? 0);
 }
 
-/** Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK). */
-export function refreshFollowOfFollow(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
+/**
+ * Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK).
+ * `keep` is handed the lists computed (the recommendedCreators blend of the same refresh reuses them).
+ */
+export function refreshFollowOfFollow(db: Db, options: FollowListsOptions, keep?: (lists: FollowOfFollowList[]) => void): Promise<FollowListsResult> {
   return refreshFollowLists(db, options, {
     op: 'followOfFollow',
     store: 'recommend/follow-of-follow-store',
     clear: 'recommend/follow-of-follow-clear',
     extra: { settings: settingsKey(DEFAULTS) },
-    compute: async (follow, scope) => followOfFollowLists(follow, await readProminence(db, follow, scope), DEFAULTS, options.minWalk),
+    compute: async (follow, scope) => {
+      const computed = followOfFollowLists(follow, await readProminence(db, follow, scope), DEFAULTS, options.minWalk);
+      keep?.(computed.lists);
+      return computed;
+    },
   });
 }

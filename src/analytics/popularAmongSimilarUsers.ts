@@ -120,13 +120,20 @@ export function similarUsersLists(
   return { lists, walk: total };
 }
 
-/** Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK). */
-export function refreshPopularAmongSimilarUsers(db: Db, options: FollowListsOptions): Promise<FollowListsResult> {
+/**
+ * Stores the list of every user whose walk reaches `options.minWalk` (HUBGRAPH_USER_LISTS_MIN_WALK).
+ * `keep` is handed the lists computed (the recommendedCreators blend of the same refresh reuses them).
+ */
+export function refreshPopularAmongSimilarUsers(db: Db, options: FollowListsOptions, keep?: (lists: SimilarUsersList[]) => void): Promise<FollowListsResult> {
   return refreshFollowLists(db, options, {
     op: 'popularAmongSimilarUsers',
     store: 'recommend/popular-among-similar-users-store',
     clear: 'recommend/popular-among-similar-users-clear',
     extra: { settings: settingsKey(DEFAULTS) },
-    compute: async (follow) => similarUsersLists(follow, DEFAULTS, options.minWalk),
+    compute: async (follow) => {
+      const computed = similarUsersLists(follow, DEFAULTS, options.minWalk);
+      keep?.(computed.lists);
+      return computed;
+    },
   });
 }

@@ -1,6 +1,7 @@
 /** The stored recommendedCreators lists, computed in memory: followBack's ranking and the blend. */
 import { describe, expect, it } from 'vitest';
-import { recommendedCreatorsLists } from '../../src/analytics/recommendedCreators.js';
+import { recommendedCreatorsLists, signalLists } from '../../src/analytics/recommendedCreators.js';
+import { seededRng } from '../../src/analytics/rng.js';
 import { DEFAULTS } from '../../src/domain/recommendedCreators.js';
 import { followCsr as csr } from './followGraph.js';
 
@@ -14,8 +15,9 @@ const edges: Array<[string, string]> = [
 ];
 const graph = csr(edges);
 const at = (values: Record<string, number>) => graph.nodes.map((id) => values[id] ?? null);
+const noProminence = (g: typeof graph) => new Float64Array(g.nodes.length);
 const listOf = (standing: { authority: Array<number | null>; followers: Array<number | null> }, skip: string[] = []) =>
-  recommendedCreatorsLists(graph, new Float64Array(graph.nodes.length), standing, new Set(skip)).lists.find((l) => l.id === 'me');
+  recommendedCreatorsLists(graph, signalLists(graph, noProminence(graph)), standing, new Set(skip)).lists.find((l) => l.id === 'me');
 
 describe('recommendedCreatorsLists', () => {
   it('ranks followBack by the follower count, else the in-degree, ties by id, and blends it with followOfFollow', () => {
@@ -40,8 +42,27 @@ describe('recommendedCreatorsLists', () => {
   it('leaves the users it is told to skip, and those who follow no one, to the live answer', () => {
     const standing = { authority: at({}), followers: at({}) };
     expect(listOf(standing, ['me'])).toBeUndefined();
-    const ids = recommendedCreatorsLists(graph, new Float64Array(graph.nodes.length), standing, new Set()).lists.map((l) => l.id);
+    const ids = recommendedCreatorsLists(graph, signalLists(graph, noProminence(graph)), standing, new Set()).lists.map((l) => l.id);
     // c follows no one.
     expect(ids.sort()).toEqual(['a', 'me', 'x', 'y', 'z']);
+  });
+
+  it('blends the same lists from longer signal lists (the stored top 100 that `ingest derived` hands it) as from lists of its own length', () => {
+    // A random graph dense enough that every signal has more candidates than k.
+    const rng = seededRng(7);
+    const ids = Array.from({ length: 60 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    const random: Array<[string, string]> = [];
+    for (const a of ids) for (const b of ids) if (a !== b && rng() < 0.15) random.push([a, b]);
+    const g = csr(random);
+    const prominence = Float64Array.from(g.nodes, () => Math.floor(rng() * 5));
+    const standing = { authority: g.nodes.map(() => null), followers: g.nodes.map(() => Math.floor(rng() * 10)) };
+    const k = 4;
+    const own = recommendedCreatorsLists(g, signalLists(g, prominence, k), standing, new Set(), k);
+    const longer = signalLists(g, prominence, 20);
+    expect(Math.min(...longer.followOfFollow.map((l) => l.ids.length))).toBeGreaterThan(k);
+    expect(Math.min(...longer.similarUsers.map((l) => l.ids.length))).toBeGreaterThan(k);
+    const reused = recommendedCreatorsLists(g, longer, standing, new Set(), k);
+    expect(own.lists.length).toBe(g.nodes.length);
+    expect(reused).toEqual(own);
   });
 });
