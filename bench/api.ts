@@ -325,13 +325,25 @@ const startPlainHttp = (local: LocalNeo4jConfig, port: number) =>
     ready: /READY (\S+)/,
   });
 
-/** hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port. */
-const startHubgraph = (local: LocalNeo4jConfig, port: number) =>
-  startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
+/**
+ * hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port, once `/ready`
+ * says ready: as a balancer would, the bench sends nothing while the server's warm-up
+ * (src/graphql/warmUp.ts) runs, so the warm-up's queries never share the CPU with a measurement.
+ */
+async function startHubgraph(local: LocalNeo4jConfig, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const server = await startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
     cwd: PROJECT_ROOT,
     env: { NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
     ready: /GraphQL:\s+(\S+)/,
   });
+  const readyUrl = server.url.replace(/\/graphql$/, '/ready');
+  const deadline = Date.now() + 120_000;
+  while ((await fetch(readyUrl)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`hubgraph serve not ready within 120 s (${readyUrl})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return server;
+}
 
 /** A port nothing listens on now (the OS picks it). */
 function freePort(): Promise<number> {

@@ -76,6 +76,10 @@ export const SETTINGS = {
   HF_TOKEN: { schema: z.string().min(1).optional(), doc: 'Hugging Face token for live Hub crawls (optional; raises rate limits, reaches gated metadata).' },
   HUBGRAPH_HUB_URL: { schema: z.string().url().default('https://huggingface.co'), doc: 'Base URL of the Hugging Face Hub API.' },
   HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
+  HUBGRAPH_WARM_UP: {
+    schema: bool.default(true),
+    doc: '`serve` and `start` ask every example question once after they start listening (src/graphql/warmUp.ts), and `/ready` answers 503 until that is done: a first request after a Neo4j start took up to 0.85 s cold against 6–120 ms warm (demo corpus). `false` skips it.',
+  },
   HUBGRAPH_TX_TIMEOUT_MS: {
     schema: positiveInt.default(15_000),
     doc: 'Timeout of every Neo4j transaction an API request runs (ms): one query, or all the queries of a question that runs them in one transaction (recommendedCreators). Past it Neo4j stops the transaction and the client gets QUERY_TIMEOUT.',
@@ -195,7 +199,7 @@ export interface Config {
   neo4jUri: string | undefined;
   neo4j: Neo4jConnectionConfig;
   local: LocalNeo4jConfig;
-  server: { host: string; port: number; txTimeoutMs: number };
+  server: { host: string; port: number; txTimeoutMs: number; warmUp: boolean };
   log: { level: string; pretty: boolean | undefined };
   dataDir: string | undefined;
   /** Query limits, enforced before execution (src/graphql/plugins/limits.ts). */
@@ -312,7 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
     },
     local,
-    server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS },
+    server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS, warmUp: e.HUBGRAPH_WARM_UP },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : existsSync(defaultDataDir) ? defaultDataDir : undefined,
     limits: {

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { startServer } from '../graphql/server.js';
+import { warmUp } from '../graphql/warmUp.js';
 import { start as startLocal, stop as stopLocal, browserUrl } from '../neo4j/local.js';
 import { migrate } from '../neo4j/migrate.js';
 import { graphStats } from '../neo4j/stats.js';
@@ -110,7 +111,7 @@ async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boole
         );
       }
     }
-    server = await startServer({ config, db, log }, { host: config.server.host, port: config.server.port });
+    server = await startServer({ config, db, log, ...(config.server.warmUp ? { warmUp } : {}) }, { host: config.server.host, port: config.server.port });
   } catch (error) {
     await db.close();
     if (startedNeo4j) await stopLocal(config.local, log);

@@ -20,6 +20,7 @@ import { landingPagePlugin } from './plugins/landingPage.js';
 import { queryLimits } from './plugins/limits.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import type { warmUp as WarmUp, WarmUpResult } from './warmUp.js';
 
 export interface ServerDeps {
   config: Config;
@@ -27,11 +28,18 @@ export interface ServerDeps {
   log: Logger;
   /** Max request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Run after the server listens; `/ready` answers 503 until it is over. `hubgraph serve` and
+   * `start` pass ./warmUp.ts unless HUBGRAPH_WARM_UP is false; none by default.
+   */
+  warmUp?: typeof WarmUp;
 }
 
 export interface RunningServer {
   url: string;
   apollo: ApolloServer<GraphQLContext>;
+  /** Settles when the warm-up is over (null: none configured); until then `/ready` answers 503. */
+  warmedUp: Promise<WarmUpResult | null>;
   stop(): Promise<void>;
 }
 
@@ -130,7 +138,9 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   const apollo = createApollo(deps, httpServer);
   // Every query a request runs gets the transaction timeout (Neo4j stops it past that: QUERY_TIMEOUT).
   const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
+  const context = (): GraphQLContext => ({ db: requestDb, log, config, loaders: createLoaders(requestDb) });
   await apollo.start();
+  let warm = deps.warmUp === undefined;
 
   httpServer.on('request', (req, res) => {
     void (async () => {
@@ -138,6 +148,8 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
       try {
         if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
         if (url.pathname === '/ready') {
+          // Served meanwhile, but cold: a balancer waiting for ready sends no traffic to a cold server.
+          if (!warm) return sendJson(res, 503, { status: 'warming up', reason: 'asking every example question once (HUBGRAPH_WARM_UP)' });
           try {
             await db.read('RETURN 1 AS ok', {}, { op: 'ready', timeoutMs: 2000 });
             return sendJson(res, 200, { status: 'ready' });
@@ -159,7 +171,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async (): Promise<GraphQLContext & BaseContext> => ({ db: requestDb, log, config, loaders: createLoaders(requestDb) }),
+          context: async (): Promise<GraphQLContext & BaseContext> => context(),
         });
         for (const [k, v] of result.headers) res.setHeader(k, v);
         res.statusCode = result.status ?? 200;
@@ -184,9 +196,24 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   });
   const address = httpServer.address() as AddressInfo;
   const url = `http://${listen.host}:${address.port}/graphql`;
+  // After listening: /health answers at once and clients are served during the warm-up.
+  const warmedUp: Promise<WarmUpResult | null> = deps.warmUp
+    ? deps.warmUp(apollo, context, requestDb, log).then(
+        (r) => {
+          log.info({ warmUp: r }, `warm-up: ${r.operations} example operations in ${r.seconds.toFixed(1)} s (${r.errors} answered with errors); ready`);
+          return r;
+        },
+        (error: unknown) => {
+          log.warn({ err: error }, 'warm-up failed; serving cold');
+          return null;
+        },
+      )
+    : Promise.resolve(null);
+  void warmedUp.finally(() => (warm = true));
   return {
     url,
     apollo,
+    warmedUp,
     async stop() {
       await apollo.stop();
     },

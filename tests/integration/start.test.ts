@@ -1,7 +1,7 @@
 /**
  * `hubgraph start` (what `npm start` runs), end to end, on its own local Neo4j (own home and
- * ports): it starts Neo4j, migrates, serves GraphQL whose graphStats answers, prints the URLs, and
- * Ctrl-C stops the server and the Neo4j it started.
+ * ports): it starts Neo4j, migrates, serves GraphQL whose graphStats answers, prints the URLs, warms
+ * up (/ready once it has), and Ctrl-C stops the server and the Neo4j it started.
  * Regression: Apollo's own SIGINT handler used to kill the process before Neo4j was stopped.
  */
 import { spawn } from 'node:child_process';
@@ -104,6 +104,18 @@ describe('hubgraph start', () => {
     expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     expect(out).toContain('ingest demo');
     expect((await fetch('http://127.0.0.1:37474/browser/')).status).toBe(200);
+
+    // The warm-up asks every example question once; /ready says ready only after it (503 before).
+    const readyBy = Date.now() + 60_000;
+    let ready = await fetch('http://127.0.0.1:34000/ready');
+    while (ready.status !== 200 && Date.now() < readyBy) {
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'warming up' });
+      await sleep(250);
+      ready = await fetch('http://127.0.0.1:34000/ready');
+    }
+    expect(ready.status).toBe(200);
+    expect(out).toMatch(/warm-up: \d+ example operations in [\d.]+ s \(0 answered with errors\); ready/);
 
     neo4jPid = Number(readFileSync(path.join(home, 'run', 'neo4j.pid'), 'utf8'));
     expect(alive(neo4jPid)).toBe(true);

@@ -110,3 +110,54 @@ for (const nodeEnv of ['production', 'development']) {
     });
   });
 }
+
+describe('the warm-up and /ready', () => {
+  const deps = () => ({ config: loadConfig({}), log: silentLogger(), db: standInDb(false) });
+  const ready = async (server: RunningServer) => {
+    const res = await fetch(server.url.replace(/\/graphql$/, '/ready'));
+    return { status: res.status, body: (await res.json()) as { status: string } };
+  };
+  const servers: RunningServer[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+  });
+  const serve = async (extra: Partial<Parameters<typeof startServer>[0]> = {}) => {
+    const server = await startServer({ ...deps(), ...extra }, { host: '127.0.0.1', port: 0 });
+    servers.push(server);
+    return server;
+  };
+
+  it('is ready at once without a warm-up', async () => {
+    const server = await serve();
+    expect(await server.warmedUp).toBeNull();
+    expect(await ready(server)).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('answers 503 "warming up" until the warm-up is over, serving questions meanwhile', async () => {
+    let finish: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const server = await serve({
+      warmUp: async () => {
+        await gate;
+        return { operations: 3, errors: 0, seconds: 0.1 };
+      },
+    });
+    const before = await ready(server);
+    expect(before.status).toBe(503);
+    expect(before.body.status).toBe('warming up');
+    expect((await post(server, QUESTION)).body.data.commonlyFollowedWith).toHaveLength(1);
+    finish();
+    expect(await server.warmedUp).toEqual({ operations: 3, errors: 0, seconds: 0.1 });
+    expect(await ready(server)).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('becomes ready, cold, when the warm-up fails', async () => {
+    const server = await serve({
+      warmUp: async () => {
+        throw new Error('Neo4j went away');
+      },
+    });
+    expect(await server.warmedUp).toBeNull();
+    expect((await ready(server)).status).toBe(200);
+  });
+});
