@@ -197,10 +197,12 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   const address = httpServer.address() as AddressInfo;
   const url = `http://${listen.host}:${address.port}/graphql`;
   // After listening: /health answers at once and clients are served during the warm-up.
+  const stopping = new AbortController();
   const warmedUp: Promise<WarmUpResult | null> = deps.warmUp
-    ? deps.warmUp(apollo, context, requestDb, log).then(
+    ? deps.warmUp(apollo, context, requestDb, log, stopping.signal).then(
         (r) => {
-          log.info({ warmUp: r }, `warm-up: ${r.operations} example operations in ${r.seconds.toFixed(1)} s (${r.errors} answered with errors); ready`);
+          if (stopping.signal.aborted) log.info({ warmUp: r }, 'warm-up stopped: the server is stopping');
+          else log.info({ warmUp: r }, `warm-up: ${r.operations} example operations in ${r.seconds.toFixed(1)} s (${r.errors} answered with errors); ready`);
           return r;
         },
         (error: unknown) => {
@@ -215,6 +217,9 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
     apollo,
     warmedUp,
     async stop() {
+      // A warm-up still running ends after its current question, before Apollo and the driver close.
+      stopping.abort();
+      await warmedUp;
       await apollo.stop();
     },
   };

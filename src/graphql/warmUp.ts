@@ -58,11 +58,13 @@ export function warmUpVariants(example: ExampleOperation, ids: WarmUpIds): Array
   ];
 }
 
+/** Asks the examples in turn; stops before the next one once `signal` is aborted (the server is stopping). */
 export async function warmUp(
   apollo: ApolloServer<GraphQLContext>,
   context: () => GraphQLContext,
   db: Db,
   log: Logger,
+  signal?: AbortSignal,
 ): Promise<WarmUpResult> {
   const started = performance.now();
   let operations = 0;
@@ -70,6 +72,7 @@ export async function warmUp(
   const [ids] = await db.read<WarmUpIds>(loadCypher('api/warm-up-ids'), {}, { op: 'warmUp.ids' });
   for (const example of EXAMPLES) {
     for (const variables of warmUpVariants(example, ids ?? { heavyUser: null, lightUser: null, creator: null, task: null, model: null })) {
+      if (signal?.aborted) return { operations, errors, seconds: (performance.now() - started) / 1000 };
       operations++;
       try {
         const res = await apollo.executeOperation({ query: example.query, variables }, { contextValue: context() });

@@ -151,6 +151,24 @@ describe('the warm-up and /ready', () => {
     expect(await ready(server)).toEqual({ status: 200, body: { status: 'ready' } });
   });
 
+  it('stops a warm-up still running when the server stops, and waits for it', async () => {
+    let aborted = false;
+    const server = await startServer(
+      {
+        ...deps(),
+        warmUp: async (_apollo, _context, _db, _log, signal) => {
+          await new Promise((resolve) => signal!.addEventListener('abort', resolve));
+          aborted = true;
+          return { operations: 1, errors: 0, seconds: 0 };
+        },
+      },
+      { host: '127.0.0.1', port: 0 },
+    );
+    expect((await ready(server)).status).toBe(503);
+    await server.stop();
+    expect(aborted).toBe(true);
+  });
+
   it('becomes ready, cold, when the warm-up fails', async () => {
     const server = await serve({
       warmUp: async () => {
