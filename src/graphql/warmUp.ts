@@ -11,10 +11,11 @@
  * The ids are real (cypher/api/warm-up-ids.cypher) so that no question stops at an unknown id
  * before its main queries; a question whose id the database lacks (an empty database) keeps the
  * example's id and is still planned as far as it runs. Users are asked twice, a heavy follower and
- * a light one, whose feeds take different tiers. Only queries: no mutation runs. An error is
+ * a light one, whose feeds take different tiers. Only queries: no mutation runs, and they carry the
+ * server's API key when it has one (reads may require it). An error is
  * counted and logged, never thrown: a failed warm-up leaves a colder server, not a broken one.
  */
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
 import type { Logger } from '../log.js';
@@ -70,12 +71,19 @@ export async function warmUp(
   let operations = 0;
   let errors = 0;
   const [ids] = await db.read<WarmUpIds>(loadCypher('api/warm-up-ids'), {}, { op: 'warmUp.ids' });
+  // Asked as a client with the server's own key would ask: with HUBGRAPH_REQUIRE_KEY_FOR_READS the
+  // auth plugin refuses a query without it, and a refused operation warms nothing.
+  const key = context().config.api.key;
+  const headers = new HeaderMap(key ? [['authorization', `Bearer ${key}`]] : []);
   for (const example of EXAMPLES) {
     for (const variables of warmUpVariants(example, ids ?? { heavyUser: null, lightUser: null, creator: null, task: null, model: null })) {
       if (signal?.aborted) return { operations, errors, seconds: (performance.now() - started) / 1000 };
       operations++;
       try {
-        const res = await apollo.executeOperation({ query: example.query, variables }, { contextValue: context() });
+        const res = await apollo.executeOperation(
+          { query: example.query, variables, http: { method: 'POST', headers, search: '', body: {} } },
+          { contextValue: context() },
+        );
         if (res.body.kind === 'single' && (res.body.singleResult.errors?.length ?? 0) > 0) {
           errors++;
           log.debug({ operation: example.name, variables, errors: res.body.singleResult.errors }, 'warm-up: the example answered with an error');

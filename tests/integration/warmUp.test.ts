@@ -86,4 +86,21 @@ describe('the warm-up', () => {
       await apollo.stop();
     }
   }, 120_000);
+
+  it('asks with the API key when reads require one (else every question would be refused and nothing warmed)', async () => {
+    const config = loadConfig({ HUBGRAPH_API_KEY: 'warm-up-test-key', HUBGRAPH_REQUIRE_KEY_FOR_READS: 'true' });
+    const log = silentLogger();
+    const apollo = createApollo({ config, db, log });
+    await apollo.start();
+    try {
+      const context = () => ({ db, log, config, loaders: createLoaders(db) });
+      const refused = await apollo.executeOperation({ query: EXAMPLES[0]!.query, variables: { userId: ids.heavyUser } }, { contextValue: context() });
+      expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const result = await warmUp(apollo, context, db, log);
+      expect(result.errors).toBe(0);
+      expect(result.operations).toBeGreaterThanOrEqual(EXAMPLES.length);
+    } finally {
+      await apollo.stop();
+    }
+  }, 120_000);
 });
