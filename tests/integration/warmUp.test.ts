@@ -33,7 +33,7 @@ describe('the warm-up', () => {
     // At least one of each kind the ids query looks for, whatever other suites left.
     await follows(db, p, [['u1', 'a'], ['u1', 'b'], ['u2', 'a']]);
     await model(db, p, { name: 'm', creator: 'a', downloads: 5, task: 't' });
-    [ids] = (await db.read<Ids>(loadCypher('api/warm-up-ids'))) as [Ids];
+    [ids] = (await db.read<Ids>(loadCypher('api/warm-up-ids'), { scope: '' })) as [Ids];
   });
   afterAll(async () => {
     await cleanup(db, p);
@@ -41,6 +41,20 @@ describe('the warm-up', () => {
   });
 
   const one = async (cypher: string, params: Record<string, unknown> = {}) => (await db.read<{ n: number }>(cypher, params))[0]!.n;
+
+  it('answers one row whatever is missing: a graph with models but no follows still names its creator, task and model', async () => {
+    const q = uniquePrefix('warmup-nofollows');
+    try {
+      await model(db, q, { name: 'lonely', creator: 'maker', downloads: 7, task: 'task' });
+      const rows = await db.read<Ids>(loadCypher('api/warm-up-ids'), { scope: q });
+      expect(rows).toEqual([{ heavyUser: null, lightUser: null, creator: q + 'maker', task: q + 'task', model: q + 'lonely' }]);
+      expect(await db.read<Ids>(loadCypher('api/warm-up-ids'), { scope: q + 'nothing-has-this-prefix' })).toEqual([
+        { heavyUser: null, lightUser: null, creator: null, task: null, model: null },
+      ]);
+    } finally {
+      await cleanup(db, q);
+    }
+  });
 
   it('asks about the user following the most creators and the first (by id) following one to five', async () => {
     const followsOf = (id: string | null) => one('MATCH (u:User {id: $id}) RETURN COUNT { (u)-[:FOLLOWS]->() } AS n', { id });
