@@ -28,10 +28,9 @@
  * Targets printed next to the figures (met / not met): GraphQL ≤ 1.2× the bare driver (p50);
  * faster than @neo4j/graphql; p99 ≤ 60 ms for the creator questions and ≤ 150 ms for feedCandidates.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -45,15 +44,19 @@ import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
 import { NEO4J_GRAPHQL_FIELDS, neo4jGraphqlTypeDefs } from './api-neo4jgraphql-schema.js';
 import { QUESTIONS, type Kind } from './api-questions.js';
 import { machineInfo, median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
+import { BENCH_NEO4J, freePort, startChildServer, startHubgraphServe, stopChild, untilReady } from './servers.js';
 
-const BENCH_NEO4J: Omit<LocalNeo4jConfig, 'startTimeoutSeconds'> = {
-  home: path.join(PROJECT_ROOT, '.neo4j-bench-api'),
-  boltPort: 48687,
-  httpPort: 48474,
-  heap: '2g',
-  pagecache: '1g',
-  password: 'hubgraph-bench',
-};
+/**
+ * hubgraph's own server, once `/ready` says ready: as a balancer would, the bench sends nothing
+ * while the server's warm-up (src/graphql/warmUp.ts) runs, so the warm-up's queries never share
+ * the CPU with a measurement.
+ */
+async function startHubgraph(local: LocalNeo4jConfig, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const server = await startHubgraphServe(local, port);
+  await untilReady(server.url);
+  return server;
+}
+
 const REPORT_FILE = path.join(PROJECT_ROOT, 'reports', 'bench-api.json');
 const NEO4J_GRAPHQL_VERSION = '7.6.3';
 const NEO4J_GRAPHQL_DIR = path.join(os.tmpdir(), 'neo4jgraphql');
@@ -275,42 +278,6 @@ function prepareNeo4jGraphql(): void {
   copyFileSync(NEO4J_GRAPHQL_SCRIPT, path.join(NEO4J_GRAPHQL_DIR, 'server.mjs'));
 }
 
-/**
- * Starts a GraphQL server as a child process and resolves when its stdout prints the URL (matched
- * by `ready`). Each server under test runs in its own process, as in production: the load
- * generator (this process, 8 clients) must not share an event loop with the server it measures.
- */
-function startChildServer(
-  name: string,
-  args: string[],
-  options: { cwd: string; env: Record<string, string>; ready: RegExp },
-): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} not ready within 60 s: ${err.trim().slice(-1500)}`));
-    }, 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const m = options.ready.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString('utf8');
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code}: ${err.trim().slice(-1500)}`));
-    });
-  });
-}
-
 const startNeo4jGraphql = (env: Record<string, string>) =>
   startChildServer('@neo4j/graphql server', ['server.mjs'], { cwd: NEO4J_GRAPHQL_DIR, env, ready: /READY (\S+)/ });
 
@@ -324,47 +291,6 @@ const startPlainHttp = (local: LocalNeo4jConfig, port: number) =>
     env: { NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     ready: /READY (\S+)/,
   });
-
-/**
- * hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port, once `/ready`
- * says ready: as a balancer would, the bench sends nothing while the server's warm-up
- * (src/graphql/warmUp.ts) runs, so the warm-up's queries never share the CPU with a measurement.
- */
-async function startHubgraph(local: LocalNeo4jConfig, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const server = await startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
-    cwd: PROJECT_ROOT,
-    env: { NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
-    ready: /GraphQL:\s+(\S+)/,
-  });
-  const readyUrl = server.url.replace(/\/graphql$/, '/ready');
-  const deadline = Date.now() + 120_000;
-  while ((await fetch(readyUrl)).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`hubgraph serve not ready within 120 s (${readyUrl})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return server;
-}
-
-/** A port nothing listens on now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ── main ─────────────────────────────────────────────────────────────────────────────────────
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');

@@ -78,7 +78,7 @@ export const SETTINGS = {
   HUBGRAPH_HUB_RPM: { schema: positiveInt.default(100), doc: 'Requests per minute to the Hub (live crawls).' },
   HUBGRAPH_WARM_UP: {
     schema: bool.default(true),
-    doc: '`serve` and `start` ask every example question once after they start listening (src/graphql/warmUp.ts), and `/ready` answers 503 until that is done: a first request after a Neo4j start took up to 0.85 s cold against 6–120 ms warm (demo corpus). `false` skips it.',
+    doc: '`serve` and `start` ask every example question once after they start listening (src/graphql/warmUp.ts), and `/ready` answers 503 until that is done: the first requests of the 17 example questions after a Neo4j start took 4.8 s cold and 0.5 s warmed up (demo corpus, `npm run bench:cold-start`). `false` skips it.',
   },
   HUBGRAPH_TX_TIMEOUT_MS: {
     schema: positiveInt.default(15_000),
