@@ -18,7 +18,7 @@ import { refreshRecommendedCreators, type SignalLists } from '../../src/analytic
 import type { FollowListsOptions, FollowListsResult } from '../../src/analytics/storedLists.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { refreshSecondDegree } from '../../src/analytics/secondDegree.js';
-import { projectFollowGraph, toCsr } from '../../src/analytics/projection.js';
+import { projectFollowCsr } from '../../src/analytics/projection.js';
 import { refreshTopicLeaders as refreshTopicLeaderLists } from '../../src/analytics/topicLeaders.js';
 import { DEFAULTS as SIMILAR_CREATORS } from '../../src/domain/similarCreators.js';
 import { DEFAULTS as TOPIC_TOP_CONTRIBUTORS } from '../../src/domain/topicTopContributors.js';
@@ -69,7 +69,7 @@ export async function refreshDerived(run: JobRun): Promise<void> {
   run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
   // One projection of the follow graph serves the five follow-based refreshes (~5 s each on the demo).
   const started = Date.now();
-  const follow = toCsr(await projectFollowGraph(db));
+  const follow = await projectFollowCsr(db);
   log.info(
     { step: 'follow-projection', creators: follow.nodes.length, follows: follow.out.length, seconds: (Date.now() - started) / 1000 },
     `follow-projection: ${follow.nodes.length} creators, ${follow.out.length} follows in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -7,7 +7,7 @@
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
-import { projectFollowGraph, toCsr, type Csr } from './projection.js';
+import { projectFollowCsr, type Csr } from './projection.js';
 
 export interface WriteStoredListsOptions<L> {
   /** Cypher file storing a batch: `$rows` (the lists), `$computedAt` and `extra`. */
@@ -111,7 +111,7 @@ export async function refreshFollowLists<L>(
   const scope = options.scope ?? '';
   const computedAt = new Date().toISOString();
   let t = Date.now();
-  const follow = options.follow ?? toCsr(await projectFollowGraph(db, { scope }));
+  const follow = options.follow ?? (await projectFollowCsr(db, { scope }));
   const project = (Date.now() - t) / 1000;
   t = Date.now();
   const { lists, walk } = await spec.compute(follow, scope);
