@@ -1,10 +1,11 @@
 /**
  * The precomputed recommendation lists (commonlyFollowedWith.ts, creatorProfileSimilarity.ts,
  * topicLeaders.ts): their inputs read a page at a time, and the lists written onto their nodes in
- * batches, one SET per node so a reader sees a node's old list or its new one, followed by the
- * removal of every list an earlier refresh left that this one did not replace — those nodes are
- * answered live from then on, never from a stale list.
+ * batches (two transactions in flight), one SET per node so a reader sees a node's old list or its
+ * new one, followed by the removal of every list an earlier refresh left that this one did not
+ * replace — those nodes are answered live from then on, never from a stale list.
  */
+import pLimit from 'p-limit';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
 import { projectFollowCsr, type Csr } from './projection.js';
@@ -23,17 +24,41 @@ export interface WriteStoredListsOptions<L> {
   batchSize: number;
   /** Parameters the store statement needs besides the rows (e.g. the setting the lists were computed under). */
   extra?: Record<string, unknown>;
+  /** Store transactions in flight at once (default STORE_CONCURRENCY). */
+  concurrency?: number;
   onProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * Store transactions in flight at once. Two: while Neo4j applies one batch, this process encodes
+ * the next (the driver's packing of 1,000 lists of 100 entries is real CPU). The batches write
+ * disjoint nodes, so they never wait on each other's locks. Measured on the demo, `ingest derived`
+ * 40.1 → 33.6 s (follow-of-follow's lists 10.6 → 8.1 s), peak RSS +50 MiB; more than two would
+ * only queue on 2 cores.
+ */
+export const STORE_CONCURRENCY = 2;
 
 export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>): Promise<{ cleared: number; transactions: number }> {
   let transactions = 0;
   const store = loadCypher(o.store);
+  const limit = pLimit(o.concurrency ?? STORE_CONCURRENCY);
+  let written = 0;
+  const batches: Array<Promise<void>> = [];
   for (let i = 0; i < o.lists.length; i += o.batchSize) {
-    await db.write(store, { ...o.extra, rows: o.lists.slice(i, i + o.batchSize), computedAt: o.computedAt }, { op: `${o.op}.store` });
-    transactions++;
-    o.onProgress?.(Math.min(i + o.batchSize, o.lists.length), o.lists.length);
+    const rows = o.lists.slice(i, i + o.batchSize);
+    batches.push(
+      limit(async () => {
+        await db.write(store, { ...o.extra, rows, computedAt: o.computedAt }, { op: `${o.op}.store` });
+        transactions++;
+        written += rows.length;
+        o.onProgress?.(written, o.lists.length);
+      }),
+    );
   }
+  // Every batch settles before the clear below runs (a failed one fails the refresh, as before).
+  const settled = await Promise.allSettled(batches);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   const clear = loadCypher(o.clear);
   let cleared = 0;
   for (;;) {
