@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
+import { standInDb as standIn } from './standInDb.js';
 
 const ROW = {
   creator: { id: 'org-b', name: 'Org B', kind: 'organization', source: 'hub', authority: null },
@@ -21,24 +22,12 @@ const ROW = {
 
 /** A Db answering every read with one recommendation row, or failing with an unexpected error. */
 function standInDb(fail: boolean): Db {
-  const read = async <T>(): Promise<T[]> => {
-    if (fail) throw new Error('boom: an unexpected failure deep in the Db');
-    return [ROW as T];
-  };
-  return {
-    uri: 'bolt://stand-in',
-    database: 'neo4j',
-    read,
-    write: async () => ({ rows: [], summary: { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, constraintsAdded: 0, indexesAdded: 0 } }),
-    readTx: async () => {
-      throw new Error('not used');
+  return standIn({
+    read: async <T>(): Promise<T[]> => {
+      if (fail) throw new Error('boom: an unexpected failure deep in the Db');
+      return [ROW as T];
     },
-    writeTx: async () => {
-      throw new Error('not used');
-    },
-    verify: async () => ({ version: '5.26', edition: 'community' }),
-    close: async () => undefined,
-  };
+  });
 }
 
 const QUESTION = '{ commonlyFollowedWith(creatorId: "org-a", first: 5) { creator { id } score reason { kind count } } }';

@@ -6,9 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeStoredLists } from '../../src/analytics/storedLists.js';
-import type { Db } from '../../src/neo4j/db.js';
-
-const SUMMARY = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, constraintsAdded: 0, indexesAdded: 0 };
+import { EMPTY_SUMMARY, standInDb } from './standInDb.js';
 
 /** A Db whose store writes take a few ms each and may fail for one batch; it records what ran. */
 function recordingDb(failOnBatchStartingWith?: number) {
@@ -16,22 +14,11 @@ function recordingDb(failOnBatchStartingWith?: number) {
   const stored: number[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const db = {
-    uri: 'bolt://stand-in',
-    database: 'neo4j',
-    read: async () => [],
-    readTx: async () => {
-      throw new Error('not used');
-    },
-    writeTx: async () => {
-      throw new Error('not used');
-    },
-    verify: async () => ({ version: '5.26', edition: 'community' }),
-    close: async () => undefined,
-    write: async (_cypher: string, params: Record<string, unknown> = {}, options: { op?: string } = {}) => {
+  const db = standInDb({
+    write: async <T>(_cypher: string, params: Record<string, unknown> = {}, options: { op?: string } = {}) => {
       if (options.op?.endsWith('.clear')) {
         log.push('clear');
-        return { rows: [{ cleared: 0 }], summary: SUMMARY };
+        return { rows: [{ cleared: 0 } as T], summary: EMPTY_SUMMARY };
       }
       const rows = params.rows as number[];
       inFlight++;
@@ -41,9 +28,9 @@ function recordingDb(failOnBatchStartingWith?: number) {
       if (rows[0] === failOnBatchStartingWith) throw new Error(`batch ${rows[0]} failed`);
       stored.push(...rows);
       log.push(`store ${rows[0]}`);
-      return { rows: [], summary: SUMMARY };
+      return { rows: [], summary: EMPTY_SUMMARY };
     },
-  } as unknown as Db;
+  });
   return { db, log, stored, maxInFlight: () => maxInFlight };
 }
 
