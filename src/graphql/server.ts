@@ -199,7 +199,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   // After listening: /health answers at once and clients are served during the warm-up.
   const stopping = new AbortController();
   const warmedUp: Promise<WarmUpResult | null> = deps.warmUp
-    ? deps.warmUp(apollo, context, requestDb, log, stopping.signal).then(
+    ? deps.warmUp(apollo, context, stopping.signal).then(
         (r) => {
           if (stopping.signal.aborted) log.info({ warmUp: r }, 'warm-up stopped: the server is stopping');
           else {

@@ -4,21 +4,19 @@
  *
  * Why: the first time a question is asked after Neo4j starts, Neo4j plans its queries (the plan
  * cache is empty) and neither the JVM nor V8 has compiled the code they run. Measured on the demo
- * corpus, one request at a time right after `hubgraph start`: the first request of a question took
- * 44–847 ms (5.9 s over the 17 examples) where the same request took 6–117 ms a few requests later.
+ * corpus (`npm run bench:cold-start`): the first request of a question took 28–935 ms (4.8 s over
+ * the 17 examples) without the warm-up, 6–153 ms (0.5 s) after it, about what later requests take.
  * Plans are cached by query text, so one run with any id serves every later id.
  *
  * The ids are real (cypher/api/warm-up-ids.cypher) so that no question stops at an unknown id
  * before its main queries; a question whose id the database lacks (an empty database) keeps the
  * example's id and is still planned as far as it runs. Users are asked twice, a heavy follower and
  * a light one, whose feeds take different tiers. Only queries: no mutation runs, and they carry the
- * server's API key when it has one (reads may require it). An error is
- * counted and logged, never thrown: a failed warm-up leaves a colder server, not a broken one.
+ * server's API key when it has one (reads may require it). An error is counted and logged, never
+ * thrown: a failed warm-up leaves a colder server, not a broken one.
  */
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { loadCypher } from '../neo4j/cypher.js';
-import type { Db } from '../neo4j/db.js';
-import type { Logger } from '../log.js';
 import type { GraphQLContext } from './context.js';
 import { EXAMPLES, type ExampleOperation } from './examples.js';
 
@@ -59,21 +57,19 @@ export function warmUpVariants(example: ExampleOperation, ids: WarmUpIds): Array
   ];
 }
 
-/** Asks the examples in turn; stops before the next one once `signal` is aborted (the server is stopping). */
-export async function warmUp(
-  apollo: ApolloServer<GraphQLContext>,
-  context: () => GraphQLContext,
-  db: Db,
-  log: Logger,
-  signal?: AbortSignal,
-): Promise<WarmUpResult> {
+/**
+ * Asks the examples in turn, each with a fresh request context (its Db, logger and config are the
+ * ones requests get); stops before the next one once `signal` is aborted (the server is stopping).
+ */
+export async function warmUp(apollo: ApolloServer<GraphQLContext>, context: () => GraphQLContext, signal?: AbortSignal): Promise<WarmUpResult> {
   const started = performance.now();
   let operations = 0;
   let errors = 0;
+  const { db, log, config } = context();
   const [ids] = await db.read<WarmUpIds>(loadCypher('api/warm-up-ids'), { scope: '' }, { op: 'warmUp.ids' });
   // Asked as a client with the server's own key would ask: with HUBGRAPH_REQUIRE_KEY_FOR_READS the
   // auth plugin refuses a query without it, and a refused operation warms nothing.
-  const key = context().config.api.key;
+  const key = config.api.key;
   const headers = new HeaderMap(key ? [['authorization', `Bearer ${key}`]] : []);
   for (const example of EXAMPLES) {
     for (const variables of warmUpVariants(example, ids!)) {

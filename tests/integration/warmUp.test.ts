@@ -89,7 +89,7 @@ describe('the warm-up', () => {
       return execute(request as never, options as never);
     }) as typeof apollo.executeOperation;
     try {
-      const result = await warmUp(apollo, () => ({ db, log, config, loaders: createLoaders(db) }), db, log);
+      const result = await warmUp(apollo, () => ({ db, log, config, loaders: createLoaders(db) }));
       expect(result.errors).toBe(0);
       expect(result.operations).toBe(EXAMPLES.flatMap((e) => warmUpVariants(e, ids)).length);
       expect(asked).toHaveLength(result.operations);
@@ -110,7 +110,7 @@ describe('the warm-up', () => {
       const context = () => ({ db, log, config, loaders: createLoaders(db) });
       const refused = await apollo.executeOperation({ query: EXAMPLES[0]!.query, variables: { userId: ids.heavyUser } }, { contextValue: context() });
       expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      const result = await warmUp(apollo, context, db, log);
+      const result = await warmUp(apollo, context);
       expect(result.errors).toBe(0);
       expect(result.operations).toBeGreaterThanOrEqual(EXAMPLES.length);
     } finally {

@@ -145,7 +145,7 @@ describe('the warm-up and /ready', () => {
     const server = await startServer(
       {
         ...deps(),
-        warmUp: async (_apollo, _context, _db, _log, signal) => {
+        warmUp: async (_apollo, _context, signal) => {
           await new Promise((resolve) => signal!.addEventListener('abort', resolve));
           aborted = true;
           return { operations: 1, errors: 0, seconds: 0 };
