@@ -67,8 +67,8 @@ async function refreshStep<R extends StoredListsRefresh>(
 export async function refreshDerived(run: JobRun): Promise<void> {
   const { db, log, settings } = run.deps;
   run.record(await runStatement(db, log, 'follower-counts', 'ingest/update-follower-counts'));
-  // One projection of the follow graph serves the five follow-based refreshes (1.4 s on the demo,
-  // where each refresh projecting its own took 3.5 s).
+  // One projection of the follow graph (1.4 s on the demo) serves the five follow-based refreshes,
+  // which would otherwise each project their own.
   const started = Date.now();
   const follow = await projectFollowCsr(db);
   log.info(
