@@ -270,11 +270,11 @@ function toItem(c: Candidate): FeedItem {
 export async function feedCandidates(db: Db, input: FeedCandidatesInput, options: FeedOptions = {}): Promise<Page<FeedItem>> {
   const userId = requiredId('userId', input.userId);
   const first = intInRange('first', input.first ?? DEFAULTS.first, 1, DEFAULTS.maxFirst);
-  const after = input.after == null ? null : decodeCursor(input.after);
+  const after = input.after == null ? null : decodeCursor(input.after, userId);
   const now = after?.now ?? (options.now ?? (() => new Date()))().toISOString();
   // All of a page's queries in one read transaction (recommendedCreators' signals join it): a
   // transaction of their own cost the out-of-network tier's queries about 2 ms of CPU each, server
   // and database together.
   const list = await oneRead(db, 'feedCandidates', (tx) => feedList(tx, userId, now, options, (prefix) => pageIsDecided(prefix, first, after)));
-  return paginate(list, first, now, after, toItem);
+  return paginate(list, first, now, after, toItem, userId);
 }

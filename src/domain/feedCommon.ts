@@ -2,6 +2,7 @@
  * The pure parts of feedCandidates: candidate selection, diversification, the opaque cursor and
  * pagination. No database here, so each is unit-tested on its own (tests/unit/feedCommon.test.ts).
  */
+import { createHash } from 'node:crypto';
 import { badInput } from './input.js';
 
 /** What diversification needs to know about a candidate. */
@@ -139,7 +140,9 @@ export function diversify<T extends Diversifiable>(items: readonly T[], previous
 /**
  * The feed cursor: opaque to clients (base64url JSON), it carries the time the first page was
  * computed (so every page scores freshness against the same `now`), the position after the item
- * it points at, and that item's id (so a page still continues after it if the list shifted).
+ * it points at, that item's id (so a page still continues after it if the list shifted), and a
+ * digest of the user whose feed it pages: another user's feed is a different list, so a cursor
+ * passed with the wrong userId would silently skip or repeat items — it is refused instead.
  */
 export interface FeedCursor {
   /** ISO-8601 time the feed was computed at. */
@@ -148,15 +151,24 @@ export interface FeedCursor {
   offset: number;
   /** Id of the item the cursor points at (the last one of a page). */
   lastId: string;
+  /** feedUserKey of the user whose feed issued the cursor. */
+  user: string;
 }
 
-const CURSOR_PREFIX = 'feed1:';
+// feed2: bound to its user (feed1 cursors, unbound, are refused as not a cursor).
+const CURSOR_PREFIX = 'feed2:';
+
+/** The user's digest in a cursor: binds it to the user without spelling the id out. */
+export function feedUserKey(userId: string): string {
+  return createHash('sha256').update(userId, 'utf8').digest('base64url').slice(0, 16);
+}
 
 export function encodeCursor(cursor: FeedCursor): string {
-  return Buffer.from(CURSOR_PREFIX + JSON.stringify([cursor.now, cursor.offset, cursor.lastId]), 'utf8').toString('base64url');
+  return Buffer.from(CURSOR_PREFIX + JSON.stringify([cursor.now, cursor.offset, cursor.lastId, cursor.user]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(text: string): FeedCursor {
+/** Decodes `after` for `userId`'s feed: anything but a cursor that feed issued is BAD_USER_INPUT. */
+export function decodeCursor(text: string, userId: string): FeedCursor {
   const invalid = () => badInput('after is not a cursor returned by feedCandidates', 'pass pageInfo.endCursor or an edge cursor unchanged');
   if (text.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(text)) throw invalid();
   const decoded = Buffer.from(text, 'base64url').toString('utf8');
@@ -167,12 +179,15 @@ export function decodeCursor(text: string): FeedCursor {
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
-  const [now, offset, lastId] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw invalid();
+  const [now, offset, lastId, user] = parsed as unknown[];
   if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) throw invalid();
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid();
-  if (typeof lastId !== 'string') throw invalid();
-  return { now, offset, lastId };
+  if (typeof lastId !== 'string' || typeof user !== 'string') throw invalid();
+  if (user !== feedUserKey(userId)) {
+    throw badInput(`after is a cursor of another user's feed, not of userId ${userId}`, 'pass the cursor with the userId whose feed returned it');
+  }
+  return { now, offset, lastId, user };
 }
 
 export interface Edge<T> {
@@ -206,7 +221,8 @@ export function pageIsDecided(prefix: readonly { id: string }[], first: number, 
  * One page of the full list: the items after the cursor's item. The list is recomputed for every
  * page with the cursor's `now`, so on an unchanged graph it is the same list and the pages
  * concatenate to it without gaps or repeats. If the graph changed in between, the page continues
- * after the cursor's item wherever it now is (or at the offset if it is gone).
+ * after the cursor's item wherever it now is (or at the offset if it is gone). Its cursors are
+ * bound to `userId`, the user whose feed `list` is.
  */
 export function paginate<T extends { id: string }, N>(
   list: readonly T[],
@@ -214,11 +230,13 @@ export function paginate<T extends { id: string }, N>(
   now: string,
   after: FeedCursor | null,
   toNode: (item: T) => N,
+  userId: string,
 ): Page<N> {
+  const user = feedUserKey(userId);
   const start = after ? (afterCursor(list, after) ?? Math.min(after.offset, list.length)) : 0;
   const slice = list.slice(start, start + first);
   const edges = slice.map((item, i) => ({
-    cursor: encodeCursor({ now, offset: start + i + 1, lastId: item.id }),
+    cursor: encodeCursor({ now, offset: start + i + 1, lastId: item.id, user }),
     node: toNode(item),
   }));
   return {

@@ -4,6 +4,7 @@ import {
   decodeCursor,
   diversify,
   encodeCursor,
+  feedUserKey,
   pageIsDecided,
   paginate,
   roundRobinBySeed,
@@ -20,7 +21,7 @@ const item = (id: string, seed: string, score: number, creatorId: string | null 
   creatorId,
   topic,
 });
-const ids = (xs: Diversifiable[]) => xs.map((x) => x.id);
+const ids = (xs: Diversifiable[]) => xs.map((x) => x.id, 'alice');
 const consecutive = (xs: Diversifiable[], key: 'creatorId' | 'topic') =>
   xs.slice(1).filter((x, i) => x[key] !== null && x[key] === xs[i]![key]).length;
 
@@ -127,25 +128,46 @@ describe('diversify', () => {
 
 describe('cursor', () => {
   it('round-trips and is opaque', () => {
-    const c = { now: '2024-10-01T00:00:00.000Z', offset: 20, lastId: 'org/model-x' };
+    const c = { now: '2024-10-01T00:00:00.000Z', offset: 20, lastId: 'org/model-x', user: feedUserKey('alice') };
     const text = encodeCursor(c);
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(text).not.toContain('org/model-x');
-    expect(decodeCursor(text)).toEqual(c);
+    expect(Buffer.from(text, 'base64url').toString('utf8')).not.toContain('alice');
+    expect(decodeCursor(text, 'alice')).toEqual(c);
   });
 
-  it.each(['', 'not a cursor!', Buffer.from('feed1:[1,2]').toString('base64url'), Buffer.from('other:["2024-01-01",1,"x"]').toString('base64url'),
-    Buffer.from('feed1:["nope",1,"x"]').toString('base64url'), Buffer.from('feed1:["2024-01-01T00:00:00Z",-1,"x"]').toString('base64url')])(
+  it.each(['', 'not a cursor!', Buffer.from('feed2:[1,2]').toString('base64url'), Buffer.from('other:["2024-01-01",1,"x"]').toString('base64url'),
+    Buffer.from('feed2:["nope",1,"x","u"]').toString('base64url'), Buffer.from('feed2:["2024-01-01T00:00:00Z",-1,"x","u"]').toString('base64url'),
+    // A cursor from before cursors were bound to their user.
+    Buffer.from('feed1:["2024-01-01T00:00:00Z",1,"x"]').toString('base64url')])(
     'rejects %j with BAD_USER_INPUT',
     (text) => {
-      expect(() => decodeCursor(text)).toThrow(HubgraphError);
+      expect(() => decodeCursor(text, 'alice')).toThrow(HubgraphError);
       try {
-        decodeCursor(text);
+        decodeCursor(text, 'alice');
       } catch (e) {
         expect((e as HubgraphError).code).toBe('BAD_USER_INPUT');
       }
     },
   );
+
+  // Regression: a cursor carried no user, so bob's request with alice's cursor paged bob's feed
+  // from alice's position, skipping or repeating bob's items without a word.
+  it("refuses a cursor issued for another user's feed, and accepts it for its own user", () => {
+    const list = ['m1', 'm2', 'm3', 'm4'].map((id) => ({ id }));
+    const page = paginate(list, 2, '2024-10-01T00:00:00.000Z', null, (x) => x.id, 'alice');
+    const cursor = page.pageInfo.endCursor!;
+    expect(decodeCursor(cursor, 'alice')).toMatchObject({ offset: 2, lastId: 'm2' });
+    let error: unknown;
+    try {
+      decodeCursor(cursor, 'bob');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HubgraphError);
+    expect((error as HubgraphError).code).toBe('BAD_USER_INPUT');
+    expect((error as HubgraphError).message).toBe("after is a cursor of another user's feed, not of userId bob");
+  });
 });
 
 describe('paginate', () => {
@@ -155,10 +177,10 @@ describe('paginate', () => {
     const seen: string[] = [];
     let after = null;
     for (let guard = 0; guard < 20; guard++) {
-      const page = paginate(source, first, now, after, (x) => x.id);
+      const page = paginate(source, first, now, after, (x) => x.id, 'alice');
       seen.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) return { seen, last: page };
-      after = decodeCursor(page.pageInfo.endCursor!);
+      after = decodeCursor(page.pageInfo.endCursor!, 'alice');
     }
     throw new Error('did not finish');
   };
@@ -168,15 +190,15 @@ describe('paginate', () => {
   });
 
   it('reports the end', () => {
-    const page = paginate(list, 10, now, null, (x) => x.id);
+    const page = paginate(list, 10, now, null, (x) => x.id, 'alice');
     expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: page.edges[6]!.cursor });
-    expect(paginate([], 5, now, null, (x: { id: string }) => x.id).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(paginate([], 5, now, null, (x: { id: string }) => x.id, 'alice').pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
 
   it('continues after the cursor’s item when the list shifted in between', () => {
-    const page1 = paginate(list, 3, now, null, (x) => x.id);
+    const page1 = paginate(list, 3, now, null, (x) => x.id, 'alice');
     const shifted = [{ id: 'new' }, ...list];
-    const page2 = paginate(shifted, 3, now, decodeCursor(page1.pageInfo.endCursor!), (x) => x.id);
+    const page2 = paginate(shifted, 3, now, decodeCursor(page1.pageInfo.endCursor!, 'alice'), (x) => x.id, 'alice');
     expect(page2.edges.map((e) => e.node)).toEqual(['m3', 'm4', 'm5']);
   });
 });
@@ -184,7 +206,7 @@ describe('paginate', () => {
 describe('pageIsDecided', () => {
   const list = Array.from({ length: 7 }, (_, i) => ({ id: `m${i}` }));
   const now = '2024-10-01T00:00:00.000Z';
-  const cursorAt = (i: number) => decodeCursor(encodeCursor({ now, offset: i + 1, lastId: `m${i}` }));
+  const cursorAt = (i: number) => decodeCursor(encodeCursor({ now, offset: i + 1, lastId: `m${i}`, user: feedUserKey('alice') }), 'alice');
 
   it('is true exactly when the prefix holds the page and one item past it', () => {
     expect(pageIsDecided(list.slice(0, 3), 2, null)).toBe(true);
@@ -192,19 +214,19 @@ describe('pageIsDecided', () => {
     expect(pageIsDecided(list.slice(0, 5), 2, cursorAt(1))).toBe(true);
     expect(pageIsDecided(list.slice(0, 4), 2, cursorAt(1))).toBe(false);
     // The cursor's item is not (yet) in the prefix: it may be in a later tier.
-    expect(pageIsDecided(list.slice(0, 5), 2, { now, offset: 2, lastId: 'm6' })).toBe(false);
+    expect(pageIsDecided(list.slice(0, 5), 2, { now, offset: 2, lastId: 'm6', user: feedUserKey('alice') })).toBe(false);
   });
 
   it('never decides a page the whole list would cut differently', () => {
     // Every prefix, page size and cursor (on the list, shifted, or pointing at an item gone).
-    const cursors = [null, ...list.map((_, i) => cursorAt(i)), { now, offset: 3, lastId: 'm5' }, { now, offset: 2, lastId: 'gone' }];
+    const cursors = [null, ...list.map((_, i) => cursorAt(i)), { now, offset: 3, lastId: 'm5', user: feedUserKey('alice') }, { now, offset: 2, lastId: 'gone', user: feedUserKey('alice') }];
     let decided = 0;
     for (let n = 0; n <= list.length; n++)
       for (const first of [1, 2, 3, 7])
         for (const after of cursors) {
           if (!pageIsDecided(list.slice(0, n), first, after)) continue;
           decided++;
-          expect(paginate(list.slice(0, n), first, now, after, (x) => x.id)).toEqual(paginate(list, first, now, after, (x) => x.id));
+          expect(paginate(list.slice(0, n), first, now, after, (x) => x.id, 'alice')).toEqual(paginate(list, first, now, after, (x) => x.id, 'alice'));
         }
     expect(decided).toBeGreaterThan(20);
   });
