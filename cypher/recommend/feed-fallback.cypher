@@ -61,7 +61,7 @@ CALL (u) {
   UNION ALL
   MATCH (u)-[:FOLLOWS_TOPIC]->(t:Task)<-[:HAS_TASK]-(m:Model)
   RETURN m, 1 AS rank, 'topic:' + t.id AS seed, 1.0 AS strength, false AS fresh,
-    {kind: 'FOLLOWED_TOPIC', via: [{type: 'TASK', id: t.id}]} AS reason
+    {kind: 'FOLLOWED_TOPIC', via: [{type: 'TASK', id: t.id, name: t.name}]} AS reason
   UNION ALL
   MATCH (m:Model)
   WHERE m.downloads >= 0

@@ -17,7 +17,7 @@ CALL (u) {
 CALL (u) {
   MATCH (u)-[:FOLLOWS_TOPIC]->(t:Task)<-[:HAS_TASK]-(m:Model)
   RETURN m, 'topic:' + t.id AS seed, 1.0 AS strength,
-    {kind: 'TRENDING_IN_TOPIC', via: [{type: 'TASK', id: t.id}]} AS reason
+    {kind: 'TRENDING_IN_TOPIC', via: [{type: 'TASK', id: t.id, name: t.name}]} AS reason
   UNION ALL
   MATCH (u)-[r:FOLLOWS]->(f:Creator)
   WITH u, f, r
@@ -27,8 +27,10 @@ CALL (u) {
   WITH u, m, f
   ORDER BY f.followers DESC, f.id
   WITH u, m, count(f) AS likers, collect(f.id) AS likerIds
+  // Only the $maxFollowed most recent follows are read: past that, likers is a lower bound.
   RETURN m, 'liked-by:' + likerIds[0] AS seed, toFloat(likers) AS strength,
-    {kind: 'LIKED_BY', via: [x IN likerIds[..3] | {type: 'CREATOR', id: x}], count: likers} AS reason
+    {kind: 'LIKED_BY', via: [x IN likerIds[..3] | {type: 'CREATOR', id: x}], count: likers,
+     countIsLowerBound: COUNT { (u)-[:FOLLOWS]->() } > $maxFollowed} AS reason
 }
 WITH m, seed, strength, reason, coalesce(m.createdAt, m.lastModified) AS ts
 WHERE ts IS NOT NULL AND NOT m IN seen

@@ -6,6 +6,6 @@ MATCH (u:User)
 WHERE u.followOfFollowAt IS NOT NULL AND u.followOfFollowAt <> $computedAt AND u.id STARTS WITH $scope
 WITH u
 LIMIT $limit
-REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
+REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia, u.followOfFollowBounded,
        u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
 RETURN count(u) AS cleared

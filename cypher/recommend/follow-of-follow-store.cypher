@@ -2,7 +2,7 @@
 // src/analytics/followOfFollow.ts), each with the settings it was computed under and the user's
 // follow count then. One SET per user, so a reader sees their old list or their new one.
 //
-// Parameters: $rows (list of {id, ids, scores, counts, via, follows}), $computedAt (ISO-8601
+// Parameters: $rows (list of {id, ids, scores, counts, via, bounded, follows}), $computedAt (ISO-8601
 //   string), $settings (string).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
@@ -10,6 +10,7 @@ SET u.followOfFollowIds = r.ids,
     u.followOfFollowScores = r.scores,
     u.followOfFollowCounts = r.counts,
     u.followOfFollowVia = r.via,
+    u.followOfFollowBounded = r.bounded,
     u.followOfFollowFollows = r.follows,
     u.followOfFollowSettings = $settings,
     u.followOfFollowAt = $computedAt

@@ -4,9 +4,11 @@
 // Score (Adamic & Adar, "Friends and neighbors on the Web", 2003): every intermediary f that
 // follows the candidate contributes 1 / ln(2 + |following(f)|), so a path through someone who
 // follows a handful of creators counts for more than one through someone who follows thousands.
-// count = number of paths (intermediaries). via = the up-to-3 most prominent intermediaries
-// (authority when analytics has run, else follower count; then id), the first of which words the
-// reason "Followed by /X".
+// count = number of paths (intermediaries) the walk read. via = the up-to-3 most prominent
+// intermediaries (authority when analytics has run, else follower count; then id), the first two
+// of which the reason names ("Followed by /A, /B and 62 others you follow").
+// countIsLowerBound = the walk budget left some followees out, so the true count may be larger
+// (the reason then says "at least").
 //
 // Why built this way: the two-hop expansion reaches ~200k rows for a hub on the demo corpus.
 // Candidates are grouped once with a hash aggregation, and the creators $userId already follows
@@ -29,7 +31,7 @@
 // Stored lists: a user's answer — computed by this same formula, in this same order, over an
 // in-memory projection (src/analytics/followOfFollow.ts) — is stored on their node
 // (followOfFollowIds / …Scores / …Counts / …Via, the intermediaries joined by a space, in their
-// order of prominence when it was computed), refreshed after every social ingest and by
+// order of prominence when it was computed; …Bounded, whether the walk budget cut), refreshed after every social ingest and by
 // `hubgraph ingest derived`. It is read only when it
 // was computed under the settings asked for ($settings) and at the user's current follow count;
 // the follow mutations remove it outright, so a follow shows in the next answer. `computedAt` says
@@ -45,7 +47,8 @@ CALL (me, stored) {
   UNWIND range(0, size(me.followOfFollowIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: me.followOfFollowIds[i]})
   RETURN c, me.followOfFollowScores[i] AS score, me.followOfFollowCounts[i] AS count,
-         split(me.followOfFollowVia[i], ' ') AS via, me.followOfFollowAt AS computedAt
+         split(me.followOfFollowVia[i], ' ') AS via, coalesce(me.followOfFollowBounded, false) AS bounded,
+         me.followOfFollowAt AS computedAt
   UNION ALL
   WITH me WHERE NOT stored
   CALL (me) {
@@ -57,9 +60,9 @@ CALL (me, stored) {
     WITH byCost, reduce(kept = [0, 0], x IN byCost |
            CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
     UNWIND byCost[0..kept[1]] AS x
-    WITH x.f AS f, x.out AS out
+    WITH x.f AS f, x.out AS out, kept[1] < size(byCost) AS bounded
     ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
-    RETURN collect(f) AS followees, collect(out) AS outs
+    RETURN collect(f) AS followees, collect(out) AS outs, coalesce(head(collect(bounded)), false) AS bounded
   }
   // The aggregation runs inside a subquery so the followee list stays in scope without becoming a
   // grouping key of every walked row.
@@ -84,7 +87,7 @@ CALL (me, stored) {
     WITH r ORDER BY r ASC LIMIT 3
     RETURN collect(r) AS topRanks
   }
-  RETURN c, score, size(ranks) AS count, [i IN topRanks | followees[i].id] AS via, null AS computedAt
+  RETURN c, score, size(ranks) AS count, [i IN topRanks | followees[i].id] AS via, bounded, null AS computedAt
 }
-RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, via, computedAt
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, via, bounded AS countIsLowerBound, computedAt
 ORDER BY score DESC, creator.id ASC

@@ -6,6 +6,6 @@ MATCH (u:User)
 WHERE u.popularAmongSimilarAt IS NOT NULL AND u.popularAmongSimilarAt <> $computedAt AND u.id STARTS WITH $scope
 WITH u
 LIMIT $limit
-REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
+REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts, u.popularAmongSimilarVia,
        u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
 RETURN count(u) AS cleared

@@ -2,13 +2,14 @@
 // src/analytics/popularAmongSimilarUsers.ts), each with the settings it was computed under and the
 // user's follow count then. One SET per user, so a reader sees their old list or their new one.
 //
-// Parameters: $rows (list of {id, ids, scores, counts, follows}), $computedAt (ISO-8601 string),
+// Parameters: $rows (list of {id, ids, scores, counts, via, follows}), $computedAt (ISO-8601 string),
 //   $settings (string).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
 SET u.popularAmongSimilarIds = r.ids,
     u.popularAmongSimilarScores = r.scores,
     u.popularAmongSimilarCounts = r.counts,
+    u.popularAmongSimilarVia = r.via,
     u.popularAmongSimilarFollows = r.follows,
     u.popularAmongSimilarSettings = $settings,
     u.popularAmongSimilarAt = $computedAt

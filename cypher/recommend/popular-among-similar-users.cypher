@@ -8,7 +8,9 @@
 // followers were most of the walk — capping them halved this query's median time on the demo
 // (71 → 35 ms) without lowering its recall (docs/eval.md). The $neighbours most similar users
 // (ties: id) are the neighbourhood. Score(c) = Σ similarity(me, v)
-// over the neighbours v who follow c; count = how many of them follow c.
+// over the neighbours v who follow c; count = how many of them follow c; via = the up-to-2 most
+// similar of them, whom the reason names ("Followed by /A, /B and 8 others whose follows resemble
+// yours").
 // (Herlocker et al., "An algorithmic framework for performing collaborative filtering", SIGIR 1999.)
 //
 // Why built this way: only users sharing at least one followee can have a non-zero similarity, so
@@ -26,7 +28,8 @@
 //
 // Stored lists: a user whose live walk is large has the answer — computed by this same formula,
 // in this same order, over an in-memory projection (src/analytics/popularAmongSimilarUsers.ts) —
-// stored on their node (popularAmongSimilarIds / …Scores / …Counts), refreshed after every social
+// stored on their node (popularAmongSimilarIds / …Scores / …Counts / …Via, the named neighbours
+// joined by a space), refreshed after every social
 // ingest and by `hubgraph ingest derived`. It is read only when it was computed under the settings
 // asked for ($settings) and at the user's current follow count; the follow mutations remove it
 // outright, so a follow shows in the next answer. `computedAt` says how fresh the answer is (null:
@@ -45,6 +48,7 @@ CALL (me, a, stored) {
   UNWIND range(0, size(me.popularAmongSimilarIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: me.popularAmongSimilarIds[i]})
   RETURN c, me.popularAmongSimilarScores[i] AS score, me.popularAmongSimilarCounts[i] AS count,
+         [x IN split(coalesce(me.popularAmongSimilarVia[i], ''), ' ') WHERE x <> ''] AS via,
          me.popularAmongSimilarAt AS computedAt
   UNION ALL
   WITH me, a WHERE NOT stored
@@ -66,23 +70,34 @@ CALL (me, a, stored) {
   ORDER BY similarity DESC, v.id ASC
   LIMIT $neighbours
   WITH me, collect({v: v, similarity: similarity}) AS neighbours
+  // The aggregation runs inside a subquery so the neighbour list stays in scope without becoming a
+  // grouping key of every walked row; neighbours are carried as ranks (most similar first), so the
+  // two named per candidate come from a small integer list (as in follow-of-follow.cypher).
   CALL (me, neighbours) {
-    UNWIND neighbours AS n
-    WITH n.v AS v, n.similarity AS similarity
-    MATCH (v)-[:FOLLOWS]->(c)
-    RETURN c, similarity, 1 AS hit, false AS followed
-    UNION ALL
-    MATCH (me)-[:FOLLOWS]->(c)
-    RETURN c, 0.0 AS similarity, 0 AS hit, true AS followed
+    CALL (me, neighbours) {
+      UNWIND range(0, size(neighbours) - 1) AS rank
+      WITH rank, neighbours[rank].v AS v, neighbours[rank].similarity AS similarity
+      MATCH (v)-[:FOLLOWS]->(c)
+      RETURN c, similarity, rank, false AS followed
+      UNION ALL
+      MATCH (me)-[:FOLLOWS]->(c)
+      RETURN c, 0.0 AS similarity, null AS rank, true AS followed
+    }
+    WITH me, c, sum(similarity) AS score, collect(rank) AS ranks, max(followed) AS followed
+    WHERE NOT followed AND c <> me
+    // Ranked and cut before the creator's map is built: projected first, it was built for every
+    // candidate (~1,200 for a typical user) to return 20.
+    WITH c, score, ranks
+    ORDER BY score DESC, c.id ASC
+    LIMIT $first
+    RETURN c, score, ranks
   }
-  WITH me, c, sum(similarity) AS score, sum(hit) AS count, max(followed) AS followed
-  WHERE NOT followed AND c <> me
-  // Ranked and cut before the creator's map is built: projected first, it was built for every
-  // candidate (~1,200 for a typical user) to return 20.
-  WITH c, score, count
-  ORDER BY score DESC, c.id ASC
-  LIMIT $first
-  RETURN c, score, count, null AS computedAt
+  CALL (ranks) {
+    UNWIND ranks AS r
+    WITH r ORDER BY r ASC LIMIT 2
+    RETURN collect(r) AS topRanks
+  }
+  RETURN c, score, size(ranks) AS count, [i IN topRanks | neighbours[i].v.id] AS via, null AS computedAt
 }
-RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, computedAt
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, score, count, via, computedAt
 ORDER BY score DESC, creator.id ASC

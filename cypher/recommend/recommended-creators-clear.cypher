@@ -7,5 +7,5 @@ WHERE u.recommendedAt IS NOT NULL AND u.recommendedAt <> $computedAt AND u.id ST
 WITH u
 LIMIT $limit
 REMOVE u.recommendedIds, u.recommendedScores, u.recommendedKinds, u.recommendedCounts, u.recommendedVia,
-       u.recommendedSources, u.recommendedFollows, u.recommendedSettings, u.recommendedRuns, u.recommendedAt
+       u.recommendedSources, u.recommendedBounded, u.recommendedFollows, u.recommendedSettings, u.recommendedRuns, u.recommendedAt
 RETURN count(u) AS cleared

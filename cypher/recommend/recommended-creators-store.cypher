@@ -3,7 +3,7 @@
 // computed under and the user's follow count then. One SET per user, so a reader sees their old
 // list or their new one.
 //
-// Parameters: $rows (list of {id, ids, scores, kinds, counts, via, sources, follows}),
+// Parameters: $rows (list of {id, ids, scores, kinds, counts, via, sources, bounded, follows}),
 //   $computedAt (ISO-8601 string), $settings (string), $runs (list of analytics run ids).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
@@ -13,6 +13,7 @@ SET u.recommendedIds = r.ids,
     u.recommendedCounts = r.counts,
     u.recommendedVia = r.via,
     u.recommendedSources = r.sources,
+    u.recommendedBounded = r.bounded,
     u.recommendedFollows = r.follows,
     u.recommendedSettings = $settings,
     u.recommendedRuns = $runs,

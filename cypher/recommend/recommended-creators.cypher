@@ -22,7 +22,7 @@ RETURN CASE WHEN current THEN COLLECT {
          MATCH (c:Creator {id: me.recommendedIds[i]})
          RETURN {i: i, creator: c {.id, .name, .kind, .source, .authority}, score: me.recommendedScores[i],
                  kind: me.recommendedKinds[i], count: me.recommendedCounts[i], via: me.recommendedVia[i],
-                 source: me.recommendedSources[i]}
+                 source: me.recommendedSources[i], bounded: coalesce(me.recommendedBounded[i], false)}
        } END AS stored,
        CASE WHEN current THEN me.recommendedAt END AS storedAt,
        CASE WHEN current THEN [] ELSE COLLECT {

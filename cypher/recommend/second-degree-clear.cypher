@@ -6,6 +6,6 @@ MATCH (u:User)
 WHERE u.secondDegreeAt IS NOT NULL AND u.secondDegreeAt <> $computedAt AND u.id STARTS WITH $scope
 WITH u
 LIMIT $limit
-REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
+REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeBounded, u.secondDegreeFollows,
        u.secondDegreeSettings, u.secondDegreeAt
 RETURN count(u) AS cleared

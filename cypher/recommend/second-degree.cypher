@@ -4,7 +4,9 @@
 //
 // Score = count = the number of $userId's followees who follow the candidate (unweighted, unlike
 // followOfFollow's Adamic–Adar score: this question is about the head-count). via = the up-to-3
-// most prominent of those followees (authority, else follower count; then id).
+// most prominent of those followees (authority, else follower count; then id), the first two of
+// which the reason names. countIsLowerBound = the walk budget left some followees out, so the
+// true head-count may be larger (the reason then says "at least").
 //
 // Why built this way: as follow-of-follow.cypher — one hash aggregation over the two-hop rows,
 // already-followed creators removed by a flag aggregated into the same groups, intermediaries
@@ -22,7 +24,7 @@
 // Stored lists: a user's answer — computed by this same formula, in this same order, over an
 // in-memory projection (src/analytics/secondDegree.ts) — is stored on their node (secondDegreeIds /
 // …Counts / …Via, the intermediaries joined by a space, in their order of prominence when it was
-// computed), refreshed after every social ingest and by `hubgraph ingest derived`. It is read only
+// computed; …Bounded, whether the walk budget cut), refreshed after every social ingest and by `hubgraph ingest derived`. It is read only
 // when it was computed under the settings asked for ($settings) and at the user's current follow
 // count; the follow mutations remove it outright. `computedAt` says how fresh the answer is (null:
 // live).
@@ -36,7 +38,8 @@ CALL (me, stored) {
   // Sliced, not filtered: a filter on i is planned after the seek below.
   UNWIND range(0, size(me.secondDegreeIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: me.secondDegreeIds[i]})
-  RETURN c, me.secondDegreeCounts[i] AS count, split(me.secondDegreeVia[i], ' ') AS via, me.secondDegreeAt AS computedAt
+  RETURN c, me.secondDegreeCounts[i] AS count, split(me.secondDegreeVia[i], ' ') AS via,
+         coalesce(me.secondDegreeBounded, false) AS bounded, me.secondDegreeAt AS computedAt
   UNION ALL
   WITH me WHERE NOT stored
   CALL (me) {
@@ -48,9 +51,9 @@ CALL (me, stored) {
     WITH byCost, reduce(kept = [0, 0], x IN byCost |
            CASE WHEN kept[1] = 0 OR kept[0] + x.out <= $maxWalk THEN [kept[0] + x.out, kept[1] + 1] ELSE kept END) AS kept
     UNWIND byCost[0..kept[1]] AS x
-    WITH x.f AS f
+    WITH x.f AS f, kept[1] < size(byCost) AS bounded
     ORDER BY coalesce(f.authority, f.followers, 0) DESC, f.id ASC
-    RETURN collect(f) AS followees
+    RETURN collect(f) AS followees, coalesce(head(collect(bounded)), false) AS bounded
   }
   // The aggregation runs inside a subquery so the followee list stays in scope without becoming a
   // grouping key of every walked row.
@@ -75,7 +78,8 @@ CALL (me, stored) {
     WITH r ORDER BY r ASC LIMIT 3
     RETURN collect(r) AS topRanks
   }
-  RETURN c, count, [i IN topRanks | followees[i].id] AS via, null AS computedAt
+  RETURN c, count, [i IN topRanks | followees[i].id] AS via, bounded, null AS computedAt
 }
-RETURN c {.id, .name, .kind, .source, .authority} AS creator, toFloat(count) AS score, count, via, computedAt
+RETURN c {.id, .name, .kind, .source, .authority} AS creator, toFloat(count) AS score, count, via,
+       bounded AS countIsLowerBound, computedAt
 ORDER BY score DESC, creator.id ASC

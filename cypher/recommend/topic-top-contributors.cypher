@@ -54,11 +54,13 @@ CALL (t, stored) {
   LIMIT $first
   RETURN c, score, r.models AS models, CASE WHEN r.analytics THEN 'ANALYTICS' ELSE 'FOLLOWER_COUNT' END AS authoritySource, null AS computedAt
 }
-WITH c, score, models, authoritySource, computedAt
+WITH c, score, models, authoritySource, computedAt, t.name AS taskName
 ORDER BY score DESC, c.id ASC
 LIMIT $first
 RETURN c {.id, .name, .kind, .source, .authority} AS creator,
        score,
        models AS count,
        authoritySource,
-       computedAt
+       computedAt,
+       // The reason names the task by its name, as a follow group's title does.
+       taskName

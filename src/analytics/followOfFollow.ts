@@ -40,6 +40,8 @@ export interface FollowOfFollowList {
   counts: number[];
   /** Each entry's intermediaries, most prominent first, joined by a space. */
   via: string[];
+  /** The walk budget left some of the user's followees out: every count is a lower bound. */
+  bounded: boolean;
   /** The user's follow count when the list was computed. */
   follows: number;
 }
@@ -122,6 +124,7 @@ export function followeeWalkLists(
           scores: top.map((x) => score[x]!),
           counts: top.map((x) => count[x]!),
           via: top.map((x) => Array.from({ length: Math.min(VIA, count[x]!) }, (_, j) => csr.nodes[via[x * VIA + j]!]!).join(' ')),
+          bounded: kept.length < followees.length,
           follows: a,
         });
       }

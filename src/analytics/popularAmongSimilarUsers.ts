@@ -11,7 +11,8 @@
  * gets their top 100 — the live query's formula and order exactly (cypher/recommend/
  * popular-among-similar-users.cypher: the capped, rarest-first neighbour walk, Jaccard of followee
  * sets, the 50 nearest neighbours, Σ similarity per creator, score descending then id) — stored on
- * the User node as parallel lists (`popularAmongSimilarIds`, `…Scores`, `…Counts`) stamped
+ * the User node as parallel lists (`popularAmongSimilarIds`, `…Scores`, `…Counts`, `…Via`: the
+ * two most similar neighbours who follow each entry, whom its reason names) stamped
  * `popularAmongSimilarAt`, with the settings they were computed under (`…Settings`) and the user's
  * follow count then (`…Follows`).
  *
@@ -30,11 +31,16 @@ import type { Csr } from './projection.js';
 import { refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
 import { boundedTopK, cheapestWithin, idRanks } from './topK.js';
 
+/** How many neighbours a recommendation names (popular-among-similar-users.cypher's via). */
+const VIA = 2;
+
 export interface SimilarUsersList {
   id: string;
   ids: string[];
   scores: number[];
   counts: number[];
+  /** Each entry's most similar neighbours who follow it (at most two, most similar first), joined by a space. */
+  via: string[];
   /** The user's follow count when the list was computed. */
   follows: number;
 }
@@ -60,6 +66,8 @@ export function similarUsersLists(
   const nearest = boundedTopK(settings.neighbours, similarity, idRank);
   const score = new Float64Array(n);
   const count = new Int32Array(n);
+  // The first VIA neighbours (most similar first) seen per candidate: the ones its reason names.
+  const via = new Int32Array(n * VIA);
   const candidates = new Int32Array(n);
   const followed = new Uint8Array(n);
   const best = boundedTopK(k, score, idRank);
@@ -97,7 +105,9 @@ export function similarUsersLists(
       walk += outDegree(v);
       for (let i = csr.outStart[v]!; i < csr.outStart[v + 1]!; i++) {
         const x = csr.out[i]!;
-        if (count[x]!++ === 0) candidates[c++] = x;
+        const seen = count[x]!++;
+        if (seen === 0) candidates[c++] = x;
+        if (seen < VIA) via[x * VIA + seen] = v;
         score[x]! += similarity[v]!;
       }
     }
@@ -108,7 +118,14 @@ export function similarUsersLists(
         if (x !== u && !followed[x]) best.offer(x);
       }
       const top = best.take();
-      lists.push({ id: csr.nodes[u]!, ids: top.map((x) => csr.nodes[x]!), scores: top.map((x) => score[x]!), counts: top.map((x) => count[x]!), follows: a });
+      lists.push({
+        id: csr.nodes[u]!,
+        ids: top.map((x) => csr.nodes[x]!),
+        scores: top.map((x) => score[x]!),
+        counts: top.map((x) => count[x]!),
+        via: top.map((x) => Array.from({ length: Math.min(VIA, count[x]!) }, (_, j) => csr.nodes[via[x * VIA + j]!]!).join(' ')),
+        follows: a,
+      });
     }
     for (let i = 0; i < c; i++) {
       const x = candidates[i]!;

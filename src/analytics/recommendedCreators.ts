@@ -17,7 +17,8 @@
  * are 50, as here): the same signals' top 50 (followOfFollowLists and similarUsersLists with the
  * domain DEFAULTS, followBack's ranking below), the same weights, normalisation, tie-breaks and
  * reasons. Stored on the User node as parallel lists (`recommendedIds`, `…Scores`, `…Kinds`,
- * `…Counts` (-1: none), `…Via` (ids joined by a space), `…Sources` ('' : none)) with the settings
+ * `…Counts` (-1: none), `…Via` (ids joined by a space), `…Sources` ('' : none), `…Bounded` (the
+ * count is a lower bound)) with the settings
  * (`…Settings`), the user's follow count (`…Follows`) and the analytics runs current
  * (`…Runs`) it was computed at, stamped `recommendedAt`.
  *
@@ -55,6 +56,8 @@ export interface RecommendedCreatorsList {
   counts: number[];
   via: string[];
   sources: string[];
+  /** Whether each entry's count is a lower bound (followOfFollow's walk budget cut). */
+  bounded: boolean[];
   /** The user's follow count when the list was computed. */
   follows: number;
 }
@@ -67,10 +70,19 @@ export interface CreatorStanding {
   followers: ReadonlyArray<number | null>;
 }
 
-const rec = (id: string, score: number, kind: ReasonKind, count: number | null, via: string[], authoritySource: AuthoritySource | null = null): CreatorRecommendation => ({
+const rec = (
+  id: string,
+  score: number,
+  kind: ReasonKind,
+  count: number | null,
+  via: string[],
+  authoritySource: AuthoritySource | null = null,
+  countIsLowerBound = false,
+): CreatorRecommendation => ({
   creator: { id, name: null, kind: null, source: null, authority: null },
   score,
-  reason: { kind, text: '', via: via.map((v) => ({ type: 'CREATOR' as const, id: v })), count, authoritySource },
+  // No text: only the data is stored (toStoredEntry); the reader words it (withText).
+  reason: { kind, text: '', via: via.filter((v) => v !== '').map((v) => ({ type: 'CREATOR' as const, id: v })), count, authoritySource, countIsLowerBound },
 });
 
 /**
@@ -131,8 +143,8 @@ export function recommendedCreatorsLists(
     const f = fof.get(id);
     const s = similar.get(id);
     const signals: Partial<Record<SignalName, CreatorRecommendation[]>> = {
-      followOfFollow: f ? f.ids.slice(0, k).map((c, i) => rec(c, f.scores[i]!, 'FOLLOWED_BY', f.counts[i]!, f.via[i]!.split(' '))) : [],
-      popularAmongSimilarUsers: s ? s.ids.slice(0, k).map((c, i) => rec(c, s.scores[i]!, 'POPULAR_AMONG_SIMILAR_USERS', s.counts[i]!, [])) : [],
+      followOfFollow: f ? f.ids.slice(0, k).map((c, i) => rec(c, f.scores[i]!, 'FOLLOWED_BY', f.counts[i]!, f.via[i]!.split(' '), null, f.bounded)) : [],
+      popularAmongSimilarUsers: s ? s.ids.slice(0, k).map((c, i) => rec(c, s.scores[i]!, 'POPULAR_AMONG_SIMILAR_USERS', s.counts[i]!, s.via[i]!.split(' '))) : [],
       followBack: back.slice(0, k).map((x) => rec(csr.nodes[x]!, backScore[x]!, 'FOLLOWS_YOU', null, [], backSource(x))),
     };
     // The signals' lists already leave out the user and the creators they follow.
@@ -146,6 +158,7 @@ export function recommendedCreatorsLists(
       counts: top.map((e) => e.count),
       via: top.map((e) => e.via),
       sources: top.map((e) => e.source),
+      bounded: top.map((e) => e.bounded),
       follows: to - from,
     });
   }

@@ -2,9 +2,9 @@
  * What the creator questions share: the recommendation shape, the `first` argument's bounds, the
  * unknown-id check, and the mapping from a Cypher row to a recommendation with its reason.
  */
-import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
+import { intInRange, unknownId, type IdKind as InputIdKind } from './input.js';
 import { withText, type AuthoritySource, type Reason, type ReasonKind, type ReasonVia, type ViaType } from './reason.js';
 
 /** A creator as the API returns it (the node's own properties; counts are resolved separately). */
@@ -28,15 +28,10 @@ export const MAX_FIRST = 100;
 /** `first` defaults to 20 and must be a whole number in 1..100: anything else is the caller's mistake, not an empty page. */
 export function validateFirst(first: number | null | undefined, max = MAX_FIRST): number {
   if (first === null || first === undefined) return DEFAULT_FIRST;
-  if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `first must be a whole number from 1 to ${max} (got ${first})`);
-  }
-  return first;
+  return intInRange('first', first, 1, max);
 }
 
-export type IdKind = 'user' | 'creator' | 'task';
-
-const ID_NOUN: Record<IdKind, string> = { user: 'user', creator: 'creator', task: 'task' };
+export type IdKind = Extract<InputIdKind, 'user' | 'creator' | 'task'>;
 
 /**
  * Throws BAD_USER_INPUT naming the id when no node of that kind has it. Questions call this only
@@ -46,11 +41,7 @@ const ID_NOUN: Record<IdKind, string> = { user: 'user', creator: 'creator', task
 export async function assertKnownId(db: Db, kind: IdKind, id: string): Promise<void> {
   if (known.get(db)?.has(`${kind}:${id}`)) return;
   const rows = await db.read<Record<IdKind, boolean>>(loadCypher('recommend/known-ids'), { id }, { op: `knownIds:${kind}` });
-  if (!rows[0]?.[kind]) {
-    throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown ${ID_NOUN[kind]} id: ${id}`, {
-      hint: kind === 'user' ? 'user-centred questions need the id of a User (someone who follows creators)' : undefined,
-    });
-  }
+  if (!rows[0]?.[kind]) throw unknownId(kind, id);
 }
 
 /**
@@ -75,15 +66,17 @@ export interface CreatorRow {
   count?: number | null;
   via?: string[] | null;
   authoritySource?: AuthoritySource | null;
+  /** True when `count` is over a bounded walk (reason.ts: the text says "at least"). */
+  countIsLowerBound?: boolean | null;
   /** Set by questions answered from a stored list (see commonly-followed-with.cypher). */
   computedAt?: string | null;
 }
 
 /** Turns rows into recommendations; `via` ids are typed by the caller (creators, a task, …). */
-export function toRecommendations(
-  rows: CreatorRow[],
+export function toRecommendations<R extends CreatorRow>(
+  rows: R[],
   kind: ReasonKind,
-  via: (row: CreatorRow) => ReasonVia[],
+  via: (row: R) => ReasonVia[],
 ): CreatorRecommendation[] {
   return rows.map((row) => ({
     creator: row.creator,
@@ -93,10 +86,10 @@ export function toRecommendations(
         kind,
         via: via(row),
         count: row.count ?? null,
+        countIsLowerBound: row.countIsLowerBound ?? false,
         authoritySource: row.authoritySource ?? null,
         ...(row.computedAt ? { computedAt: row.computedAt } : {}),
       },
-      row.creator.id,
     ),
   }));
 }

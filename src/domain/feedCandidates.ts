@@ -37,7 +37,7 @@
 import { oneRead, type Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { withText, type Reason, type ReasonData } from './reason.js';
-import { badInput, intInRange, requiredId } from './input.js';
+import { intInRange, requiredId, unknownId } from './input.js';
 import type { ModelRecord } from './modelRecord.js';
 import type { CreatorRecommendation } from './creatorCommon.js';
 import { decodeCursor, diversify, pageIsDecided, paginate, selectCandidates, type Diversifiable, type Page } from './feedCommon.js';
@@ -144,7 +144,7 @@ async function feedList(
   // Only an empty tier can mean an unknown user: most feeds cost no lookup of their own.
   if (inNetwork.length === 0) {
     const exists = await db.read<{ id: string }>(loadCypher('api/user-exists'), { userId }, { op: 'feedCandidates.user' });
-    if (exists.length === 0) throw badInput(`Unknown user ${userId}`);
+    if (exists.length === 0) throw unknownId('user', userId);
   }
 
   const seen = new Set<string>();
@@ -188,8 +188,9 @@ type CreatorSource = 'followed-by-follows' | 'recommended';
 
 /**
  * The out-of-network tier's creator sources: the models of the creators followOfFollow and
- * recommendCreators name. A followed-by-follows model says who follows its creator; a recommended
- * creator's model carries that recommendation's reason.
+ * recommendCreators name. A followed-by-follows model carries followOfFollow's own reason (the
+ * creators you follow who follow its creator) and a recommended creator's model that
+ * recommendation's reason, so one relation reads the same wherever it shows.
  */
 async function modelsOfCreators(
   db: Db,
@@ -217,16 +218,15 @@ async function modelsOfCreators(
   );
   return rows.map(({ source, analytics, ...row }) => {
     const creatorId = row.creatorId ?? '';
-    const { kind, via, count, authoritySource } = reasons[source].get(creatorId)!;
-    const reason: ReasonData =
-      source === 'recommended'
-        ? { kind, via, count: count ?? null, authoritySource: authoritySource ?? null }
-        : {
-            kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
-            via: [{ type: 'CREATOR', id: creatorId }, ...via.slice(0, 3)],
-            count: count ?? null,
-            authoritySource: analytics ? 'ANALYTICS' : 'FOLLOWER_COUNT',
-          };
+    const { kind, via, count, countIsLowerBound, authoritySource } = reasons[source].get(creatorId)!;
+    const reason: ReasonData = {
+      kind,
+      via,
+      count: count ?? null,
+      countIsLowerBound,
+      // The followed-by-follows source ranks its creators by authority (feed-creator-models.cypher).
+      authoritySource: source === 'recommended' ? (authoritySource ?? null) : analytics ? 'ANALYTICS' : 'FOLLOWER_COUNT',
+    };
     return { ...row, reason };
   });
 }
@@ -263,7 +263,7 @@ function candidates(rows: readonly Row[], tier: FeedTier, seen: ReadonlySet<stri
 }
 
 function toItem(c: Candidate): FeedItem {
-  // FOLLOWED_BY_MANY_YOU_FOLLOW is worded about the model's creator ("3 creators you follow also follow /x").
+  // A reason about the model's creator names them ("/x is followed by /a, whom you follow").
   return { model: c.row.model, score: c.row.score, tier: c.tier, reason: withText(c.row.reason, c.row.creatorId ?? undefined) };
 }
 

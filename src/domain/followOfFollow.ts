@@ -10,6 +10,7 @@
  * settings, or once the user's follows have changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
+import { REASON_FORMAT } from './reason.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
 
 export const DEFAULTS = {
@@ -25,7 +26,7 @@ export type FollowOfFollowSettings = typeof DEFAULTS;
 
 /** The settings as a stored list records them: a question asked with others is answered live. */
 export function settingsKey(s: FollowOfFollowSettings): string {
-  return `maxWalk=${s.maxWalk}`;
+  return `maxWalk=${s.maxWalk};reasons=${REASON_FORMAT}`;
 }
 
 export interface FollowOfFollowInput {

@@ -2,15 +2,16 @@
  * popularAmongSimilarUsers — user-based collaborative filtering on follows (Herlocker et al.,
  * SIGIR 1999): the `neighbours` users whose followee sets are most similar to the user's
  * (Jaccard), and the creators they follow, each scored by the sum of the similarities of the
- * neighbours who follow it. `count` = how many neighbours follow it. The neighbours are not named
- * in the reason ("Popular amongst people like you").
+ * neighbours who follow it. `count` = how many neighbours follow it; `via` = the two most similar
+ * of them, whom the reason names ("Followed by /A, /B and 8 others whose follows resemble yours").
  *
  * Users whose live walk is large are answered from a stored list, computed with these DEFAULTS
  * (src/analytics/popularAmongSimilarUsers.ts); the reason then carries `computedAt`. Asked with
  * other settings, or once the user's follows have changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
-import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+import { REASON_FORMAT } from './reason.js';
+import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
 
 export const DEFAULTS = {
   /** Size of the neighbourhood (top-k most similar users). */
@@ -25,7 +26,7 @@ export type PopularAmongSimilarUsersSettings = typeof DEFAULTS;
 
 /** The settings as a stored list records them: a question asked with others is answered live. */
 export function settingsKey(s: PopularAmongSimilarUsersSettings): string {
-  return `neighbours=${s.neighbours};maxSharedFollowers=${s.maxSharedFollowers};maxWalk=${s.maxWalk}`;
+  return `neighbours=${s.neighbours};maxSharedFollowers=${s.maxSharedFollowers};maxWalk=${s.maxWalk};reasons=${REASON_FORMAT}`;
 }
 
 export interface PopularAmongSimilarUsersInput {
@@ -48,5 +49,5 @@ export async function popularAmongSimilarUsers(
     { userId: input.userId, first, neighbours, maxSharedFollowers, maxWalk, settings: settingsKey(settings) },
     { kind: 'user', id: input.userId },
   );
-  return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', () => []);
+  return toRecommendations(rows, 'POPULAR_AMONG_SIMILAR_USERS', viaIds('CREATOR'));
 }

@@ -11,15 +11,21 @@
  * A creator's blended score is Σ weight(signal) · normalised score over the signals that propose
  * it, so a creator several signals agree on rises; its reason is the one of the signal
  * contributing most (ties: the order of DEFAULTS.weights).
+ *
+ * Fallback tier (cold start): a list the signals leave shorter than `first` — a user who follows
+ * no one and no topic gets none at all — is filled with the creators most authoritative overall
+ * (PageRank authority once analytics has run, else follower count; reason POPULAR_CREATOR, score
+ * 0: no signal of the user's own proposed them), after every blended creator. A user who follows
+ * only topics gets those topics' leaders first (FOLLOWED_TOPIC_LEADER), then the fallback.
  */
-import { ErrorCodes, HubgraphError } from '../errors.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';
 import { markKnownId, MAX_FIRST, validateFirst, type CreatorNode, type CreatorRecommendation } from './creatorCommon.js';
 import { followBack } from './followBack.js';
+import { unknownId } from './input.js';
 import { followOfFollow, settingsKey as followOfFollowKey, DEFAULTS as FOLLOW_OF_FOLLOW } from './followOfFollow.js';
 import { popularAmongSimilarUsers, settingsKey as similarUsersKey, DEFAULTS as SIMILAR_USERS } from './popularAmongSimilarUsers.js';
-import { withText, type AuthoritySource, type ReasonKind } from './reason.js';
+import { withText, type AuthoritySource, type ReasonKind, type ReasonVia } from './reason.js';
 import { sameOrganization } from './sameOrganization.js';
 import { secondDegree } from './secondDegree.js';
 import { topicTopContributors } from './topicTopContributors.js';
@@ -161,6 +167,8 @@ interface StoredEntry {
   via: string;
   /** '': none. */
   source: string;
+  /** The count is a lower bound (reason.ts). */
+  bounded: boolean;
 }
 
 /** What the blend needs to know of the user (recommended-creators.cypher), with their stored list when it is current. */
@@ -179,7 +187,7 @@ async function userContext(db: Db, userId: string, maxTopics: number, stored: { 
     { op: 'recommendedCreators' },
   );
   const me = rows[0];
-  if (!me) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown user id: ${userId}`);
+  if (!me) throw unknownId('user', userId);
   markKnownId(db, 'user', userId);
   return me;
 }
@@ -197,6 +205,7 @@ export function toStoredEntry(r: CreatorRecommendation): Omit<StoredEntry, 'i' |
     count: r.reason.count ?? -1,
     via: r.reason.via.map((v) => v.id).join(' '),
     source: r.reason.authoritySource ?? '',
+    bounded: r.reason.countIsLowerBound === true,
   };
 }
 
@@ -210,10 +219,10 @@ function fromStored(entries: StoredEntry[], computedAt: string | null): CreatorR
         kind: e.kind,
         via: e.via === '' ? [] : e.via.split(' ').map((id) => ({ type: 'CREATOR' as const, id })),
         count: e.count < 0 ? null : e.count,
+        countIsLowerBound: e.bounded,
         authoritySource: e.source === '' ? null : (e.source as AuthoritySource),
         ...(computedAt ? { computedAt } : {}),
       },
-      e.creator.id,
     ),
   }));
 }
@@ -245,7 +254,9 @@ async function signalsInTransaction(db: Db, userId: string, me: UserContext, opt
   // Topic leaders are not user-centred: the user and the creators they follow are dropped here,
   // before each topic's list is normalised (and blend() drops them from every signal).
   const exclude = new Set([userId, ...me.following]);
-  const eligible = (list: CreatorRecommendation[]) => list.filter((r) => !exclude.has(r.creator.id));
+  // Only followed topics' leaders are asked here, and their reason says so.
+  const eligible = (list: CreatorRecommendation[]) =>
+    list.filter((r) => !exclude.has(r.creator.id)).map((r) => ({ ...r, reason: withText({ ...r.reason, kind: 'FOLLOWED_TOPIC_LEADER' }) }));
   return {
     signals: {
       followOfFollow: fof,
@@ -267,14 +278,38 @@ async function signalsInTransaction(db: Db, userId: string, me: UserContext, opt
 export function blendedCreators(
   db: Db,
   userId: string,
-  options: { first: number; weights: SignalWeights; candidates: number; maxTopics: number; ask?: SignalWeights },
+  options: { first: number; weights: SignalWeights; candidates: number; maxTopics: number; ask?: SignalWeights; fallback?: boolean },
 ): Promise<{ recommended: CreatorRecommendation[]; signals: CreatorSignals | null }> {
   return oneRead(db, 'recommendedCreators', async (tx) => {
     const me = await userContext(tx, userId, options.maxTopics, { settings: storedSettingsKey(options.weights, options.candidates), first: options.first });
-    if (me.stored) return { recommended: fromStored(me.stored, me.storedAt), signals: null };
+    const fill = async (list: CreatorRecommendation[]) => (options.fallback ? withFallback(tx, userId, list, options.first) : list);
+    if (me.stored) return { recommended: await fill(fromStored(me.stored, me.storedAt)), signals: null };
     const signals = await signalsInTransaction(tx, userId, me, { candidates: options.candidates, maxTopics: options.maxTopics, weights: options.ask ?? options.weights });
-    return { recommended: blend(signals.signals, options.weights, signals.exclude, options.first), signals };
+    return { recommended: await fill(blend(signals.signals, options.weights, signals.exclude, options.first)), signals };
   });
+}
+
+/**
+ * The fallback tier: `list` filled up to `first` with the creators most authoritative overall
+ * (recommended-creators-popular.cypher), never the user, one they follow, or one listed already.
+ * A full list costs no query.
+ */
+export async function withFallback(db: Db, userId: string, list: CreatorRecommendation[], first: number): Promise<CreatorRecommendation[]> {
+  if (list.length >= first) return list;
+  const rows = await db.read<{ creator: CreatorNode; count: number; authoritySource: AuthoritySource }>(
+    loadCypher('recommend/recommended-creators-popular'),
+    { userId, limit: first - list.length, skip: list.map((r) => r.creator.id) },
+    { op: 'recommendedCreators.fallback' },
+  );
+  const none: ReasonVia[] = [];
+  return [
+    ...list,
+    ...rows.map((row) => ({
+      creator: row.creator,
+      score: 0,
+      reason: withText({ kind: 'POPULAR_CREATOR' as const, via: none, count: row.count, authoritySource: row.authoritySource }),
+    })),
+  ];
 }
 
 export async function recommendedCreators(
@@ -289,6 +324,7 @@ export async function recommendedCreators(
     weights,
     candidates: candidatesPerSignal(first, options.candidatesPerSignal),
     maxTopics: options.maxTopics ?? DEFAULTS.maxTopics,
+    fallback: true,
   });
   return recommended;
 }

@@ -9,6 +9,7 @@
  * changed, the question is answered live.
  */
 import type { Db } from '../neo4j/db.js';
+import { REASON_FORMAT } from './reason.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, viaIds, type CreatorRecommendation } from './creatorCommon.js';
 
 export const DEFAULTS = {
@@ -22,7 +23,7 @@ export type SecondDegreeSettings = typeof DEFAULTS;
 
 /** The settings as a stored list records them: a question asked with others is answered live. */
 export function settingsKey(s: SecondDegreeSettings): string {
-  return `minCount=${s.minCount};maxWalk=${s.maxWalk}`;
+  return `minCount=${s.minCount};maxWalk=${s.maxWalk};reasons=${REASON_FORMAT}`;
 }
 
 export interface SecondDegreeInput {

@@ -11,12 +11,15 @@
  * analytics runs), with `reason.computedAt` saying when; otherwise live.
  */
 import type { Db } from '../neo4j/db.js';
-import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
+import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation, type CreatorRow } from './creatorCommon.js';
 
 export const DEFAULTS = {
   /** Weight of the normalised authority term (2: the top authority is worth ~e² ≈ 7× the downloads). */
   authorityWeight: 2,
 };
+
+/** A row of topic-top-contributors.cypher: a creator row with the task's display name. */
+type TopicRow = CreatorRow & { taskName?: string | null };
 
 export interface TopicTopContributorsInput {
   taskId: string;
@@ -37,5 +40,6 @@ export async function topicTopContributors(
     { taskId: input.taskId, first, authorityWeight, live: false },
     { kind: 'task', id: input.taskId },
   );
-  return toRecommendations(rows, 'TOPIC_LEADER', () => [{ type: 'TASK', id: input.taskId }]);
+  // The reason names the task as its group title does (its name, "Automatic Speech Recognition").
+  return toRecommendations(rows as TopicRow[], 'TOPIC_LEADER', (row) => [{ type: 'TASK', id: input.taskId, name: row.taskName ?? null }]);
 }

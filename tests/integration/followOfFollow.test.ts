@@ -46,11 +46,11 @@ describe('followOfFollow', () => {
     expect(recs.map((r) => r.reason.count)).toEqual([2, 1, 1]);
   });
 
-  it('names the most prominent intermediary in the reason and lists the others in via', async () => {
+  it('names the two most prominent intermediaries in the reason and lists them in via', async () => {
     const [c, e] = await followOfFollow(db, { userId: p + 'me' });
-    expect(c!.reason).toMatchObject({ kind: 'FOLLOWED_BY', text: `Followed by /${p}a` });
+    expect(c!.reason).toMatchObject({ kind: 'FOLLOWED_BY', text: `Followed by /${p}a and /${p}b, whom you follow`, countIsLowerBound: false });
     expect(c!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'a' }, { type: 'CREATOR', id: p + 'b' }]);
-    expect(e!.reason.text).toBe(`Followed by /${p}b`);
+    expect(e!.reason.text).toBe(`Followed by /${p}b, whom you follow`);
   });
 
   it('walks at most maxWalk follows, intermediaries who follow fewest first, and always at least one', async () => {
@@ -62,11 +62,14 @@ describe('followOfFollow', () => {
       [p + 'e', 1],
     ]);
     expect(cheap[0]!.score).toBeCloseTo(wB, 10);
-    expect(cheap[0]!.reason.text).toBe(`Followed by /${p}b`);
+    // a was not walked (c is followed by a too): the count is a lower bound, and says so once it
+    // counts beyond the names.
+    expect(cheap[0]!.reason).toMatchObject({ text: `Followed by /${p}b, whom you follow`, count: 1, countIsLowerBound: true });
     // A budget covering all 6 follows answers as if there were none.
     const all = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 6 });
     expect(all).toEqual(await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 1_000_000 }));
     expect(all.map((r) => r.creator.id)).toEqual([p + 'c', p + 'e', p + 'd']);
+    expect(all.every((r) => !r.reason.countIsLowerBound)).toBe(true);
     // Regression: x, who follows nobody, used to be the "at least one" kept under a budget below
     // every intermediary's cost, and the walk was empty. The cheapest who follows someone is kept.
     const tight = await followOfFollow(db, { userId: p + 'me' }, { maxWalk: 1 });
@@ -108,7 +111,7 @@ describe('followOfFollow', () => {
       const list = res.data.followOfFollow;
       expect(list).toHaveLength(3);
       expect(list[0].creator).toEqual({ id: p + 'c', followers: 2, following: 0 });
-      expect(list[0].reason.text).toBe(`Followed by /${p}a`);
+      expect(list[0].reason.text).toBe(`Followed by /${p}a and /${p}b, whom you follow`);
       const bad = await gql.run('{ followOfFollow(userId: "x", first: 101) { score } }');
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     } finally {

@@ -39,7 +39,15 @@ describe('popularAmongSimilarUsers', () => {
     expect(recs[1]!.score).toBeCloseTo(0.4, 12);
     expect(recs[2]!.score).toBeCloseTo(0.25, 12);
     expect(recs.map((r) => r.reason.count)).toEqual([2, 1, 1]);
-    expect(recs[0]!.reason).toMatchObject({ kind: 'POPULAR_AMONG_SIMILAR_USERS', text: 'Popular amongst people like you', via: [] });
+    // The reason names the neighbours who follow the creator, most similar first: v1 (0.4), v2 (0.25).
+    expect(recs[0]!.reason).toMatchObject({
+      kind: 'POPULAR_AMONG_SIMILAR_USERS',
+      text: `Followed by /${p}v1 and /${p}v2, whose follows resemble yours`,
+      via: [{ type: 'CREATOR', id: p + 'v1' }, { type: 'CREATOR', id: p + 'v2' }],
+    });
+    // A count of one reads as the one neighbour it is.
+    expect(recs[1]!.reason.text).toBe(`Followed by /${p}v1, whose follows resemble yours`);
+    expect(recs[2]!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'v2' }]);
     assertPlain(recs);
   });
 
@@ -85,15 +93,17 @@ describe('popularAmongSimilarUsers', () => {
       const [row] = await db.read<{ at: string | null }>('MATCH (u:User {id: $id}) RETURN u.popularAmongSimilarAt AS at', { id: p + name });
       return row?.at ?? null;
     };
-    const answer = async () => (await popularAmongSimilarUsers(db, { userId: p + 'me' })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count, r.reason.computedAt ?? null]);
+    const answer = async () =>
+      (await popularAmongSimilarUsers(db, { userId: p + 'me' })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count, r.reason.text, r.reason.computedAt ?? null]);
     // Asked with any other setting, the question is answered live: the reference answer.
-    const live = async () => (await popularAmongSimilarUsers(db, { userId: p + 'me' }, { maxWalk: 2001 })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count]);
+    const live = async () =>
+      (await popularAmongSimilarUsers(db, { userId: p + 'me' }, { maxWalk: 2001 })).map((r) => [r.creator.id.slice(p.length), r.score, r.reason.count, r.reason.text]);
     afterAll(async () => {
       // Leave the fixtures answered live for the other tests of this file, whatever their order.
       await refresh(Number.MAX_SAFE_INTEGER);
     });
 
-    it('answers a user with a stored list from it: the live answer, stamped computedAt', async () => {
+    it('answers a user with a stored list from it: the live answer (the neighbours its reasons name too), stamped computedAt', async () => {
       const r = await refresh();
       // v3 shares no followee with anyone, so has no neighbour and no list.
       expect(r.stored).toBe(3);
@@ -114,7 +124,7 @@ describe('popularAmongSimilarUsers', () => {
       expect(await storedAt('me')).toBeNull();
       const after = await answer();
       expect(after.map((x) => x[0])).not.toContain('c6');
-      expect(after.every((x) => x[3] === null)).toBe(true);
+      expect(after.every((x) => x[4] === null)).toBe(true);
       await refresh();
       expect(await storedAt('me')).not.toBeNull();
       await unfollow(db, { userId: p + 'me', creatorId: p + 'c6' });
@@ -136,14 +146,14 @@ describe('popularAmongSimilarUsers', () => {
       try {
         expect(await storedAt('me')).not.toBeNull();
         const hidden = await answer();
-        expect(hidden.every((x) => x[3] === null)).toBe(true);
-        expect(hidden.map((x) => x.slice(0, 3))).toEqual(await live());
+        expect(hidden.every((x) => x[4] === null)).toBe(true);
+        expect(hidden.map((x) => x.slice(0, 4))).toEqual(await live());
         // Without c2, v1 shares c1 only: 1 / (1 + 5 − 1); v2 shares c1: 1 / (1 + 3 − 1).
         expect(hidden.map((x) => x[0])).toContain('c2');
       } finally {
         await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'me', c: p + 'c2' });
       }
-      expect((await answer()).every((x) => x[3] !== null)).toBe(true);
+      expect((await answer()).every((x) => x[4] !== null)).toBe(true);
     });
 
     it('clears the lists a later refresh no longer stores', async () => {
@@ -151,7 +161,7 @@ describe('popularAmongSimilarUsers', () => {
       const r = await refresh(Number.MAX_SAFE_INTEGER);
       expect([r.stored, r.cleared]).toEqual([0, 3]);
       expect(await storedAt('me')).toBeNull();
-      expect((await answer()).every((x) => x[3] === null)).toBe(true);
+      expect((await answer()).every((x) => x[4] === null)).toBe(true);
     });
   });
 });

@@ -49,6 +49,8 @@ describe('secondDegree', () => {
     const recs = await secondDegree(db, { userId: p + 'me' }, { maxWalk: 6 });
     expect(recs.map((r) => [r.creator.id, r.score, r.reason.count])).toEqual([[p + 't', 2, 2]]);
     expect(recs[0]!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'f3' }, { type: 'CREATOR', id: p + 'f2' }]);
+    // f1 (left out) follows t too: the head-count is a lower bound, and the text says so.
+    expect(recs[0]!.reason).toMatchObject({ countIsLowerBound: true, text: `Followed by at least 2 creators you follow, including /${p}f3 and /${p}f2` });
     await expect(secondDegree(db, { userId: p + 'me' }, { maxWalk: 2 })).resolves.toEqual([]);
     // Regression: w, who follows nobody, used to be the "at least one" kept under a budget below
     // every followee's cost, and the walk was empty. The cheapest who follows someone is kept.
@@ -59,15 +61,16 @@ describe('secondDegree', () => {
   it('words the reason with the count and the recommended creator, via the most prominent followees', async () => {
     const [t, u] = await secondDegree(db, { userId: p + 'me' });
     expect(t!.reason.kind).toBe('FOLLOWED_BY_MANY_YOU_FOLLOW');
-    expect(t!.reason.text).toBe(`3 creators you follow also follow /${p}t`);
+    expect(t!.reason.text).toBe(`Followed by 3 creators you follow, including /${p}f3 and /${p}f2`);
+    expect(t!.reason.countIsLowerBound).toBe(false);
     expect(t!.reason.via.map((v) => v.id)).toEqual([p + 'f3', p + 'f2', p + 'f1']);
     expect(u!.reason.via.map((v) => v.id)).toEqual([p + 'f2', p + 'f1']);
   });
 
-  it('with minCount 1 also proposes a creator one followee follows, in the singular', async () => {
+  it('with minCount 1 also proposes a creator one followee follows, as the single intermediary it is (not "many")', async () => {
     const recs = await secondDegree(db, { userId: p + 'me' }, { minCount: 1 });
     const v = recs.find((r) => r.creator.id === p + 'v');
-    expect(v?.reason.text).toBe(`1 creator you follow also follows /${p}v`);
+    expect(v?.reason).toMatchObject({ kind: 'FOLLOWED_BY', count: 1, text: `Followed by /${p}f1, whom you follow` });
     expect(recs.map((r) => r.creator.id)).not.toContain(p + 'w');
   });
 
@@ -79,7 +82,7 @@ describe('secondDegree', () => {
       const res = await gql.run('query($u: ID!) { secondDegree(userId: $u, first: 0) { score } }', { u: p + 'me' });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       const ok = await gql.run('query($u: ID!) { secondDegree(userId: $u, first: 1) { score creator { id } reason { text count } } }', { u: p + 'me' });
-      expect(ok.data.secondDegree).toEqual([{ score: 3, creator: { id: p + 't' }, reason: { text: `3 creators you follow also follow /${p}t`, count: 3 } }]);
+      expect(ok.data.secondDegree).toEqual([{ score: 3, creator: { id: p + 't' }, reason: { text: `Followed by 3 creators you follow, including /${p}f3 and /${p}f2`, count: 3 } }]);
     } finally {
       await gql.stop();
     }

@@ -21,13 +21,15 @@ const listOf = <L extends { id: string }>(lists: L[], id: string) => lists.find(
 describe('followOfFollowLists', () => {
   it('sums 1/ln(2 + out-degree) per intermediary, names the most prominent first, leaves out the user and what they follow', () => {
     const { lists } = followOfFollowLists(graph, prominence, DEFAULTS, 0);
-    expect(listOf(lists, 'me')).toEqual({ id: 'me', ids: ['c', 'e', 'd'], scores: [wA + wB, wB, wA], counts: [2, 1, 1], via: ['a b', 'b', 'a'], follows: 3 });
-    expect(listOf(lists, 'solo')).toEqual({ id: 'solo', ids: ['c', 'd', 'me', 'x'], scores: [wA, wA, wA, wA], counts: [1, 1, 1, 1], via: ['a', 'a', 'a', 'a'], follows: 1 });
+    expect(listOf(lists, 'me')).toEqual({ id: 'me', ids: ['c', 'e', 'd'], scores: [wA + wB, wB, wA], counts: [2, 1, 1], via: ['a b', 'b', 'a'], bounded: false, follows: 3 });
+    expect(listOf(lists, 'solo')).toEqual({ id: 'solo', ids: ['c', 'd', 'me', 'x'], scores: [wA, wA, wA, wA], counts: [1, 1, 1, 1], via: ['a', 'a', 'a', 'a'], bounded: false, follows: 1 });
   });
 
   it('walks the cheapest intermediaries within maxWalk, always at least one who follows someone', () => {
     // x follows nobody, so is no intermediary; b (2 follows) fits a budget of 2, a (4) does not.
-    expect(listOf(followOfFollowLists(graph, prominence, { maxWalk: 2 }, 0).lists, 'me')!.ids).toEqual(['c', 'e']);
+    expect(listOf(followOfFollowLists(graph, prominence, { maxWalk: 2 }, 0).lists, 'me')).toMatchObject({ ids: ['c', 'e'], counts: [1, 1] });
+    // a was left out, so the counts are lower bounds (c is followed by a too): the reasons say "at least".
+    expect(listOf(followOfFollowLists(graph, prominence, { maxWalk: 2 }, 0).lists, 'me')!.bounded).toBe(true);
     // A budget below every intermediary's cost still walks the cheapest.
     expect(listOf(followOfFollowLists(graph, prominence, { maxWalk: 1 }, 0).lists, 'me')!.ids).toEqual(['c', 'e']);
   });

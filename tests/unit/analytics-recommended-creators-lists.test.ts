@@ -30,7 +30,16 @@ describe('recommendedCreatorsLists', () => {
     expect(list.counts).toEqual([-1, 1, -1, -1]);
     expect(list.via).toEqual(['', 'a', '', '']);
     expect(list.sources).toEqual(['FOLLOWER_COUNT', '', 'FOLLOWER_COUNT', 'FOLLOWER_COUNT']);
+    expect(list.bounded).toEqual([false, false, false, false]);
     expect(list.follows).toBe(1);
+  });
+
+  it('keeps the intermediaries each reason names: the similar users who follow a creator too', () => {
+    // v shares a with me and follows b: popularAmongSimilarUsers proposes b through v.
+    const g = csr([['me', 'a'], ['v', 'a'], ['v', 'b']]);
+    const none = g.nodes.map(() => null);
+    const list = recommendedCreatorsLists(g, signalLists(g, noProminence(g)), { authority: none, followers: none }, new Set()).lists.find((l) => l.id === 'me')!;
+    expect([list.ids, list.kinds, list.counts, list.via]).toEqual([['b'], ['POPULAR_AMONG_SIMILAR_USERS'], [1], ['v']]);
   });
 
   it('ranks followBack by authority once analytics has run, and says so', () => {

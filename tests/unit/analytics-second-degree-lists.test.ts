@@ -21,13 +21,13 @@ const listOf = <L extends { id: string }>(lists: L[], id: string) => lists.find(
 describe('secondDegreeLists', () => {
   it('ranks by how many followees follow each candidate, at least minCount, most prominent followees in via', () => {
     const { lists } = secondDegreeLists(graph, prominence, DEFAULTS, 0);
-    expect(listOf(lists, 'me')).toEqual({ id: 'me', ids: ['t', 'u'], scores: [3, 2], counts: [3, 2], via: ['f3 f2 f1', 'f2 f1'], follows: 4 });
+    expect(listOf(lists, 'me')).toEqual({ id: 'me', ids: ['t', 'u'], scores: [3, 2], counts: [3, 2], via: ['f3 f2 f1', 'f2 f1'], bounded: false, follows: 4 });
     // v has one: below the minimum of 2, unless it is lowered.
     expect(listOf(secondDegreeLists(graph, prominence, { ...DEFAULTS, minCount: 1 }, 0).lists, 'me')!.ids).toEqual(['t', 'u', 'v']);
   });
 
   it('walks the cheapest followees within maxWalk', () => {
     // By cost f3 (2), f2 (4), f1 (5): a budget of 6 keeps f3 and f2, so only t reaches 2.
-    expect(listOf(secondDegreeLists(graph, prominence, { ...DEFAULTS, maxWalk: 6 }, 0).lists, 'me')).toMatchObject({ ids: ['t'], counts: [2], via: ['f3 f2'] });
+    expect(listOf(secondDegreeLists(graph, prominence, { ...DEFAULTS, maxWalk: 6 }, 0).lists, 'me')).toMatchObject({ ids: ['t'], counts: [2], via: ['f3 f2'], bounded: true });
   });
 });

@@ -21,10 +21,12 @@ describe('similarUsersLists', () => {
       ids: ['c6', 'c3', 'c4'],
       scores: [2 / 5 + 1 / 4, 2 / 5, 1 / 4],
       counts: [2, 1, 1],
+      // The neighbours who follow each, most similar first: v1 (2/5) before v2 (1/4).
+      via: ['v1 v2', 'v1', 'v2'],
       follows: 2,
     });
     // v1's neighbours: me (2 shared of 5) and v2 (c1 and c6: 2 of 6); v1 follows me, so me is out.
-    expect(lists.find((l) => l.id === 'v1')).toEqual({ id: 'v1', ids: ['c4'], scores: [2 / 6], counts: [1], follows: 5 });
+    expect(lists.find((l) => l.id === 'v1')).toEqual({ id: 'v1', ids: ['c4'], scores: [2 / 6], counts: [1], via: ['v2'], follows: 5 });
   });
 
   it('keeps the k nearest neighbours, ties by id, and walks the rarest followees within maxWalk', () => {

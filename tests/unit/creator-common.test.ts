@@ -55,8 +55,9 @@ describe('toRecommendations', () => {
         kind: 'FOLLOWED_BY_MANY_YOU_FOLLOW',
         via: [{ type: 'CREATOR', id: 'a' }, { type: 'CREATOR', id: 'b' }],
         count: 32,
+        countIsLowerBound: false,
         authoritySource: null,
-        text: '32 creators you follow also follow /Undi',
+        text: 'Followed by 32 creators you follow, including /a and /b',
       },
     });
   });

@@ -6,7 +6,7 @@ import { withText, type ReasonKind } from '../../src/domain/reason.js';
 const rec = (id: string, score: number, kind: ReasonKind = 'FOLLOWED_BY'): CreatorRecommendation => ({
   creator: { id, name: null, kind: null, source: null, authority: null },
   score,
-  reason: withText({ kind, via: [{ type: 'CREATOR', id: 'x' }] }, id),
+  reason: withText({ kind, via: [{ type: 'CREATOR', id: 'x' }, { type: 'CREATOR', id: 'y' }], count: 2 }),
 });
 
 describe('normalise', () => {
