@@ -8,7 +8,7 @@
 import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { bulkFollowGroups } from './bulkFollowGroups.js';
-import { badInput, requiredId } from './input.js';
+import { requiredId, unknownId } from './input.js';
 import { nothingMatched, unknownTarget, type FollowResult } from './mutationCommon.js';
 
 export const DEFAULTS = {
@@ -31,7 +31,7 @@ export interface BulkFollowResult {
 /** Parses `topic:<task>`; anything else is BAD_USER_INPUT. */
 export function parseGroupId(groupId: string): { kind: 'topic'; taskId: string } {
   const match = /^topic:(.+)$/.exec(groupId);
-  if (!match) throw badInput(`Unknown group ${groupId}`, 'groups look like topic:<task id>, e.g. topic:text-generation');
+  if (!match) throw unknownId('group', groupId);
   return { kind: 'topic', taskId: match[1]! };
 }
 

@@ -3,10 +3,10 @@
  * ("Follow the top 20 in text-generation"). The members are topicTopContributors' answer, so the
  * group ranks creators exactly as that question does.
  */
-import { ErrorCodes, HubgraphError } from '../errors.js';
 import type { Db } from '../neo4j/db.js';
 import { validateFirst, type CreatorRecommendation } from './creatorCommon.js';
 import { tasksById, type TaskNode } from './entities.js';
+import { unknownId } from './input.js';
 import { topicTopContributors } from './topicTopContributors.js';
 
 export interface FollowGroup {
@@ -26,7 +26,7 @@ export async function bulkFollowGroups(db: Db, input: BulkFollowGroupsInput): Pr
   // Both inputs are checked before any ranking work (topicTopContributors would check them too).
   const first = validateFirst(input.first);
   const task = (await tasksById(db, [input.taskId])).get(input.taskId);
-  if (!task) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `Unknown task id: ${input.taskId}`);
+  if (!task) throw unknownId('task', input.taskId);
   const creators = await topicTopContributors(db, { taskId: input.taskId, first });
   return { id: `topic:${task.id}`, title: `Top creators in ${task.name ?? task.id}`, task, creators };
 }

@@ -7,7 +7,7 @@
 import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { HubgraphError } from '../errors.js';
-import { badInput } from './input.js';
+import { badInput, unknownId } from './input.js';
 import type { CreatorRecord } from './modelRecord.js';
 
 export interface FollowResult {
@@ -39,10 +39,10 @@ export async function unknownTarget(db: Db, targets: Targets): Promise<HubgraphE
     },
     { op: 'mutationTargets' },
   );
-  if (!found?.user) return badInput(`Unknown user ${targets.userId}`, 'the acting user must exist as a User');
-  if (targets.creatorId !== undefined && !found.creator) return badInput(`Unknown creator ${targets.creatorId}`);
-  if (targets.taskId !== undefined && !found.task) return badInput(`Unknown task ${targets.taskId}`);
-  if (targets.modelId !== undefined && !found.model) return badInput(`Unknown model ${targets.modelId}`);
+  if (!found?.user) return unknownId('user', targets.userId, 'the acting user must exist as a User');
+  if (targets.creatorId !== undefined && !found.creator) return unknownId('creator', targets.creatorId);
+  if (targets.taskId !== undefined && !found.task) return unknownId('task', targets.taskId);
+  if (targets.modelId !== undefined && !found.model) return unknownId('model', targets.modelId);
   return null;
 }
 

@@ -22,7 +22,7 @@
 import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { withText, type Reason, type ReasonVia, type ViaType } from './reason.js';
-import { badInput, intInRange, requiredId } from './input.js';
+import { badInput, intInRange, requiredId, unknownId } from './input.js';
 import type { ModelRecord } from './modelRecord.js';
 
 export const META_PATHS = ['TAG', 'TASK', 'PAPER', 'DATASET', 'LIBRARY', 'LINEAGE'] as const;
@@ -141,5 +141,5 @@ export async function similarModels(db: Db, input: SimilarModelsInput, options: 
 /** Throws BAD_USER_INPUT when no model has the id (an empty answer for a known model is not an error). */
 export async function assertModelExists(db: Db, modelId: string): Promise<void> {
   const found = await db.read<{ id: string }>(loadCypher('api/model-exists'), { modelId }, { op: 'modelExists' });
-  if (found.length === 0) throw badInput(`Unknown model ${modelId}`, 'pass a Hub repository id such as meta-llama/Llama-2-7b-hf');
+  if (found.length === 0) throw unknownId('model', modelId);
 }

@@ -15,6 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { feedUserKey } from '../../src/domain/feedCommon.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { pino } from 'pino';
 import type { Db } from '../../src/neo4j/db.js';
@@ -37,10 +38,13 @@ function rng(seed: number): () => number {
   };
 }
 
-const cursor = (json: string) => Buffer.from(`feed1:${json}`, 'utf8').toString('base64url');
 
 /** The hand-written seeds: each a kind of attack or oddity. */
 function seeds(realUser: string): string[] {
+  // Crafted feed cursors, bound to the user whose feed they are sent with (a JSON array gets that
+  // user's key as its last item), so they reach the checks behind the user check.
+  const key = JSON.stringify(feedUserKey(realUser));
+  const cursor = (json: string) => Buffer.from(`feed2:${json.replace(/\]$/, `, ${key}]`)}`, 'utf8').toString('base64url');
   const cypher = [
     "') MATCH (n) DETACH DELETE n //",
     '"}) RETURN 1 UNION MATCH (n) RETURN n//',
@@ -211,6 +215,8 @@ function seeds(realUser: string): string[] {
     cursor('not json'),
     cursor(''),
     Buffer.from('feed2:["2024-01-01", 0, "x"]').toString('base64url'),
+    Buffer.from('feed1:["2024-01-01", 0, "x"]').toString('base64url'),
+    Buffer.from('feed2:["2024-01-01", 0, "x", "another user"]').toString('base64url'),
     'feed1:["2024-01-01",0,"x"]',
     '=',
     '-_-_',

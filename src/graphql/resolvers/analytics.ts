@@ -19,7 +19,7 @@ import {
 } from '../../analytics/queries.js';
 import { analyticsSettings, runAnalytics } from '../../analytics/run.js';
 import { validateFirst } from '../../domain/creatorCommon.js';
-import { ErrorCodes, HubgraphError } from '../../errors.js';
+import { intInRange } from '../../domain/input.js';
 import type { GraphQLContext } from '../context.js';
 
 type Kind = 'CREATOR' | 'MODEL';
@@ -73,8 +73,7 @@ const facetField =
 
 function parseSeed(seed: number | null | undefined): number | undefined {
   if (seed === null || seed === undefined) return undefined;
-  if (!Number.isInteger(seed) || seed < 0) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, `seed must be a whole number from 0 to 2147483647 (got ${seed})`);
-  return seed;
+  return intInRange('seed', seed, 0, 2147483647);
 }
 
 export const analyticsResolvers = {
