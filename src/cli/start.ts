@@ -2,9 +2,16 @@
  * `hubgraph start` (npm start): the main job. Starts the local Neo4j unless NEO4J_URI points
  * elsewhere, migrates the schema, loads the demo corpus into an empty database, serves GraphQL and
  * prints where everything is. Ctrl-C stops what this process started (not a Neo4j it reused).
- * `hubgraph serve` only serves, against whatever NEO4J_URI / the local instance holds.
+ * `start` also makes sure mutations work out of the box: without HUBGRAPH_API_KEY it creates a
+ * random key, keeps it in the local state and prints it (localApiKey).
+ * `hubgraph serve` only serves, against whatever NEO4J_URI / the local instance holds, and needs
+ * an explicit HUBGRAPH_API_KEY for mutations: a deployed server never gets a key nobody chose.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { PROJECT_ROOT, type Config } from '../config.js';
 import { startServer } from '../graphql/server.js';
 import { warmUp } from '../graphql/warmUp.js';
 import { start as startLocal, stop as stopLocal, browserUrl } from '../neo4j/local.js';
@@ -29,6 +36,58 @@ export function registerStartCommands(program: Command, context: () => CliContex
     .action(async () => {
       await run(context(), { manageNeo4j: false, migrate: true, demo: false });
     });
+}
+
+/** Where `start` keeps the key it created: beside the local Neo4j's data (git-ignored local state). */
+export function apiKeyFile(config: Config): string {
+  return path.join(config.local.home, 'api-key');
+}
+
+export interface StartApiKey {
+  key: string;
+  /** HUBGRAPH_API_KEY, or the key file (`created` on this start, `reused` from an earlier one). */
+  source: 'HUBGRAPH_API_KEY' | 'created' | 'reused';
+  /** The key file, when the key is kept in one. */
+  file?: string;
+}
+
+/** A new key: 32 random bytes, base64url (43 characters, safe in a header and a shell). */
+export function newApiKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The API key of a local `start`: HUBGRAPH_API_KEY when set (it always wins); else the key kept
+ * in the key file by an earlier start, so clients keep working across restarts; else a new random
+ * key, written there readable by its owner only.
+ */
+export function localApiKey(config: Config, create: () => string = newApiKey): StartApiKey {
+  if (config.api.key) return { key: config.api.key, source: 'HUBGRAPH_API_KEY' };
+  const file = apiKeyFile(config);
+  let kept = '';
+  try {
+    kept = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  // A key shorter than a generated one was not written by start (an empty or truncated file): replaced.
+  if (kept.length >= 32 && /^[A-Za-z0-9_-]+$/.test(kept)) return { key: kept, source: 'reused', file };
+  const key = create();
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return { key, source: 'created', file };
+}
+
+/** The lines `start` prints about the key: the key itself only when start created or kept it. */
+export function apiKeyLines(apiKey: StartApiKey): string[] {
+  if (apiKey.source === 'HUBGRAPH_API_KEY') {
+    return ['  API key:        from HUBGRAPH_API_KEY (mutations: send the header Authorization: Bearer <HUBGRAPH_API_KEY>)'];
+  }
+  const where = path.relative(PROJECT_ROOT, apiKey.file!) || apiKey.file!;
+  return [
+    `  API key:        ${apiKey.key}  (for mutations; kept in ${where}, reused on the next start; HUBGRAPH_API_KEY overrides it)`,
+    `                  send the header  Authorization: Bearer ${apiKey.key}`,
+  ];
 }
 
 type PrepareStackTrace = (error: Error, trace: NodeJS.CallSite[]) => unknown;
@@ -62,7 +121,11 @@ export function formatDriverCapturesUnmapped(): () => void {
 }
 
 async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boolean; demo: boolean }): Promise<void> {
-  const { config, log } = ctx;
+  const { log } = ctx;
+  // `start` is the local, first-hour command: it gets a key so the README's mutations work as
+  // written. `serve` keeps whatever HUBGRAPH_API_KEY says (none: mutations refused).
+  const apiKey = opts.manageNeo4j ? localApiKey(ctx.config) : null;
+  const config: Config = apiKey ? { ...ctx.config, api: { ...ctx.config.api, key: apiKey.key } } : ctx.config;
   formatDriverCapturesUnmapped();
   const local = config.neo4jUri === undefined;
   let startedNeo4j = false;
@@ -106,7 +169,7 @@ async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boole
         process.stdout.write(formatJobSummary(summary));
       } else {
         log.warn(
-          'the database is empty and there is no demo corpus: set HUBGRAPH_DATA_DIR to a folder in the shared/data layout and restart, ' +
+          'the database is empty and there is no demo corpus: set HUBGRAPH_DATA_DIR to a folder in the layout of data/demo and restart, ' +
             'or load models with `hubgraph ingest models --file <list_models.csv|ndjson>` or crawl the live Hub with `hubgraph ingest models --hub --limit 1000`',
         );
       }
@@ -126,6 +189,7 @@ async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boole
       ? `  Neo4j Browser:  ${browserUrl(config.local)}  (connect to ${config.neo4j.uri}, user ${config.neo4j.user}, password ${config.neo4j.password === 'hubgraph-local' ? 'hubgraph-local' : 'from NEO4J_PASSWORD'})`
       : `  Neo4j:          ${config.neo4j.uri} (database ${config.neo4j.database})`,
     `  Health:         ${server.url.replace(/\/graphql$/, '/health')}`,
+    ...(apiKey ? apiKeyLines(apiKey) : config.api.key ? [] : ['  Mutations:      refused: no API key (set HUBGRAPH_API_KEY)']),
     '',
     '  Ctrl-C stops ' + (startedNeo4j ? 'the server and the Neo4j it started.' : 'the server.'),
     '',

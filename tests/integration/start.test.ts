@@ -1,7 +1,8 @@
 /**
  * `hubgraph start` (what `npm start` runs), end to end, on its own local Neo4j (own home and
  * ports): it starts Neo4j, migrates, serves GraphQL whose graphStats answers, prints the URLs, warms
- * up (/ready once it has), and Ctrl-C stops the server and the Neo4j it started.
+ * up (/ready once it has), creates the API key mutations need and prints it, and Ctrl-C stops the
+ * server and the Neo4j it started.
  * Regression: Apollo's own SIGINT handler used to kill the process before Neo4j was stopped.
  */
 import { spawn } from 'node:child_process';
@@ -116,6 +117,23 @@ describe('hubgraph start', () => {
     }
     expect(ready.status).toBe(200);
     expect(out).toMatch(/warm-up: \d+ example operations in [\d.]+ s \(0 answered with errors\); ready/);
+
+    // Mutations work on a local start: with no HUBGRAPH_API_KEY, start created a key, kept it in
+    // its home and printed it with the header to send. (Regression: every mutation was refused.)
+    const printed = / {2}API key: +(\S+) {2}\(for mutations; kept in \.neo4j-test-start\/api-key/.exec(out)?.[1];
+    expect(printed, out).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(out).toContain(`Authorization: Bearer ${printed}`);
+    expect(readFileSync(path.join(home, 'api-key'), 'utf8').trim()).toBe(printed);
+    // The stand-in maps the two best-connected GitHub developers onto tinyorg and tinyuser; dave stays github:dave.
+    const follow = (auth?: string) =>
+      fetch('http://127.0.0.1:34000/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({ query: 'mutation { follow(userId: "github:dave", creatorId: "tinyorg") { following changed followers } }' }),
+      });
+    expect((await follow()).status).toBe(401);
+    const followed = await follow(`Bearer ${printed}`);
+    expect(await followed.json()).toEqual({ data: { follow: { following: true, changed: true, followers: 3 } } });
 
     neo4jPid = Number(readFileSync(path.join(home, 'run', 'neo4j.pid'), 'utf8'));
     expect(alive(neo4jPid)).toBe(true);

@@ -4,7 +4,7 @@
  *
  * - Mutations always need `Authorization: Bearer <HUBGRAPH_API_KEY>`. With no key configured they
  *   are refused outright (UNAUTHENTICATED, "no key configured"): an open write API is never the
- *   default.
+ *   default. (`hubgraph start`, the local command, creates and prints a key: src/cli/start.ts.)
  * - Queries are open unless HUBGRAPH_REQUIRE_KEY_FOR_READS=true (config refuses that setting
  *   without a key).
  * The key is compared in constant time (SHA-256 of both, then timingSafeEqual), so a wrong key's
@@ -48,9 +48,9 @@ export function apiKeyPlugin(api: Config['api']): ApolloServerPlugin {
       return {
         async responseForOperation({ operation, request }) {
           if (operation.operation !== 'mutation' && !api.requireKeyForReads) return null;
-          if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server');
+          if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server (`hubgraph start` creates one and prints it)');
           const given = bearerToken(request.http?.headers.get('authorization'));
-          if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <HUBGRAPH_API_KEY>');
+          if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <key> (the key `hubgraph start` printed, or HUBGRAPH_API_KEY)');
           if (!keyMatches(given, api.key)) return refusal('Wrong API key');
           return null;
         },
