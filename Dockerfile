@@ -8,7 +8,9 @@ COPY src ./src
 COPY ingest ./ingest
 COPY schema ./schema
 COPY cypher ./cypher
+# The demo corpus ships with the project (data/demo/PROVENANCE.md).
+COPY data ./data
 COPY tsconfig.json ./
-ENV HOST=0.0.0.0 PORT=4000 HUBGRAPH_DATA_DIR=/data
+ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 CMD ["node", "bin/hubgraph.js", "start"]

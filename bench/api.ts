@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     let loadSeconds: number | null = null;
     if ((standin[0]?.n ?? 0) === 0) {
       const dataDir = config.dataDir;
-      if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (../shared/data was not found)');
+      if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (data/demo is missing)');
       const nonEmpty = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
       if ((nonEmpty[0]?.n ?? 0) > 0) throw new Error(`the bench store ${local.home} holds data but no stand-in users: re-run with --fresh`);
       say(`loading the demo corpus into the empty bench store (${local.home}; kept for later runs, --fresh wipes it)…`);

@@ -132,10 +132,10 @@ async function main(): Promise<void> {
     // ── header ────────────────────────────────────────────────────────────────────────────────
     const machine = machineInfo();
     const dataDir = config.dataDir;
-    if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (../shared/data was not found)');
+    if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (data/demo is missing)');
     const files = followsFiles(dataDir);
     const sizes: FileRows[] = [];
-    for (const rel of [DEMO_FILES.models, DEMO_FILES.lineage, DEMO_FILES.categories]) sizes.push(await countRows(path.join(dataDir, rel)));
+    for (const rel of [DEMO_FILES.models, DEMO_FILES.apiModels, DEMO_FILES.lineage, DEMO_FILES.categories]) sizes.push(await countRows(path.join(dataDir, rel)));
     sizes.push(await countRows(files.nodes), await countRows(files.edges));
 
     await stop(local, log);

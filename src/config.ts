@@ -3,7 +3,6 @@
  * documentation (the README's configuration table is this list), validated once at start-up; a bad
  * value stops the program with one line naming the variable.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,6 +10,8 @@ import { ErrorCodes, HubgraphError } from './errors.js';
 
 /** The repository root (this file lives in src/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The demo corpus shipped with the project (data/demo/PROVENANCE.md says where each file comes from). */
+export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, 'data', 'demo');
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -60,7 +61,7 @@ export const SETTINGS = {
   LOG_PRETTY: { schema: bool.optional(), doc: 'Force pretty (true) or JSON (false) logs; default: pretty on a TTY.' },
   HUBGRAPH_DATA_DIR: {
     schema: z.string().min(1).optional(),
-    doc: 'Directory with the demo corpus (shared/data layout). Default: ../shared/data when it exists.',
+    doc: 'Directory with the demo corpus (the layout of data/demo). Default: data/demo, which ships with the project.',
   },
   HUBGRAPH_BATCH_SIZE: { schema: positiveInt.max(100_000).default(2000), doc: 'Rows per write transaction in ingest jobs.' },
   HUBGRAPH_QUARANTINE_DIR: {
@@ -306,7 +307,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: HUBGRAPH_REQUIRE_KEY_FOR_READS is true but HUBGRAPH_API_KEY is not set',
     );
   }
-  const defaultDataDir = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
   return {
     neo4jUri: e.NEO4J_URI,
     neo4j: {
@@ -318,7 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     local,
     server: { host: e.HOST, port: e.PORT, txTimeoutMs: e.HUBGRAPH_TX_TIMEOUT_MS, warmUp: e.HUBGRAPH_WARM_UP },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
-    dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : existsSync(defaultDataDir) ? defaultDataDir : undefined,
+    dataDir: e.HUBGRAPH_DATA_DIR ? fromRoot(e.HUBGRAPH_DATA_DIR) : DEMO_DATA_DIR,
     limits: {
       maxQueryLength: e.HUBGRAPH_MAX_QUERY_LENGTH,
       maxTokens: e.HUBGRAPH_MAX_TOKENS,

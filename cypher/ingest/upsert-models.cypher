@@ -5,15 +5,26 @@
 // Lineage edges loaded from the lineage file (source 'hf-lineage') are left to that job.
 // A record from a dump without tags (row.tagsKnown = false, e.g. the 2022 file) updates the
 // model's fields and task but leaves its tag-derived relationships and tagText alone.
-// Parameters: $rows — [{id, name, author, authorKind, downloads, likes, createdAt, lastModified,
+// A model met in several sources keeps one node: `sources` lists every source that named it, and
+// the newest record (row.recordedAt, the snapshot's time) wins. A value the newest record lacks
+// (likes, createdAt, lastModified are absent from some dumps) is taken from an older one; an older
+// record changes nothing else, so the order of loading does not matter. `source` = the source of
+// the record whose values the node holds.
+// Parameters: $rows — [{id, name, author, authorKind, downloads, likes, createdAt, lastModified, recordedAt,
 //   pipelineTag, tagText, source, tags, libraries, licenses, languages, datasets, papers, baseModels: [{id, kind}]}]
 UNWIND $rows AS row
 MERGE (m:Model {id: row.id})
+WITH m, row, CASE WHEN row.recordedAt IS NULL THEN null ELSE datetime(row.recordedAt) END AS recordedAt
+WITH m, row, recordedAt, recordedAt IS NULL OR m.recordedAt IS NULL OR recordedAt >= m.recordedAt AS newer
+SET m.sources = CASE WHEN row.source IN coalesce(m.sources, []) THEN m.sources ELSE coalesce(m.sources, []) + row.source END,
+    m.downloads = CASE WHEN newer THEN coalesce(row.downloads, m.downloads) ELSE coalesce(m.downloads, row.downloads) END,
+    m.likes = CASE WHEN newer THEN coalesce(row.likes, m.likes) ELSE coalesce(m.likes, row.likes) END,
+    m.createdAt = CASE WHEN newer THEN coalesce(datetime(row.createdAt), m.createdAt) ELSE coalesce(m.createdAt, datetime(row.createdAt)) END,
+    m.lastModified = CASE WHEN newer THEN coalesce(datetime(row.lastModified), m.lastModified) ELSE coalesce(m.lastModified, datetime(row.lastModified)) END
+WITH m, row, recordedAt, newer
+WHERE newer
 SET m.name = row.name,
-    m.downloads = row.downloads,
-    m.likes = row.likes,
-    m.createdAt = CASE WHEN row.createdAt IS NULL THEN null ELSE datetime(row.createdAt) END,
-    m.lastModified = CASE WHEN row.lastModified IS NULL THEN null ELSE datetime(row.lastModified) END,
+    m.recordedAt = coalesce(recordedAt, m.recordedAt),
     m.pipelineTag = row.pipelineTag,
     m.tagText = CASE WHEN row.tagsKnown THEN row.tagText ELSE m.tagText END,
     m.source = row.source

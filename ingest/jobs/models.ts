@@ -11,8 +11,14 @@ import { readRecords } from '../sources/files/read.js';
 import type { HubClient, ModelSort } from '../sources/hub/index.js';
 import type { ModelRecord, Parsed } from '../types.js';
 
-export function modelRow(m: ModelRecord): Record<string, unknown> {
+/**
+ * The row upsert-models writes. `recordedAt` is when the record's snapshot was taken (a dump's date,
+ * a crawl's start): a model met in several sources keeps the newest record's values; null = unknown,
+ * which always writes (the order of loading decides).
+ */
+export function modelRow(m: ModelRecord, recordedAt: string | null = null): Record<string, unknown> {
   return {
+    recordedAt,
     id: m.id,
     name: m.name,
     author: m.author,
@@ -60,10 +66,23 @@ function noteUnknown(run: JobRun, unknownPrefixes: Map<string, number>): void {
   run.notes.push(`unknown tag prefixes kept as plain tags: ${top.map(([p, n]) => `${p}: (${n})`).join(', ')}`);
 }
 
-export async function ingestModelsFile(run: JobRun, file: string, source: string): Promise<StepSummary> {
+export interface ModelsFileOptions {
+  /** When the file's snapshot was taken (ISO-8601): the newest record of a model wins. */
+  recordedAt?: string | null;
+  /** The step's name in the summary and its checkpoint (default `models`). */
+  step?: string;
+}
+
+export async function ingestModelsFile(run: JobRun, file: string, source: string, options: ModelsFileOptions = {}): Promise<StepSummary> {
   const unknown = new Map<string, number>();
+  const recordedAt = options.recordedAt ?? null;
   const summary = await run.step(
-    { step: 'models', cypher: 'ingest/upsert-models', records: mapped(readRecords(file), source, unknown), toRow: modelRow },
+    {
+      step: options.step ?? 'models',
+      cypher: 'ingest/upsert-models',
+      records: mapped(readRecords(file), source, unknown),
+      toRow: (m) => modelRow(m, recordedAt),
+    },
     inputIdentity(file),
   );
   noteUnknown(run, unknown);
@@ -84,6 +103,8 @@ export interface HubCrawlOptions {
  */
 export async function ingestModelsHub(run: JobRun, client: HubClient, options: HubCrawlOptions): Promise<StepSummary> {
   const source = options.source ?? 'hub-api';
+  // A live record is as new as the crawl: it wins over any dump's record of the same model.
+  const recordedAt = new Date().toISOString();
   const key = `hub:${options.sort ?? 'downloads'}:${options.limit ?? 'all'}`;
   const checkpoint = run.checkpoint('models-hub', key);
   const saved = checkpoint.read();
@@ -114,7 +135,7 @@ export async function ingestModelsHub(run: JobRun, client: HubClient, options: H
     step: 'models-hub',
     cypher: 'ingest/upsert-models',
     records: mapped(raw(), source, unknown),
-    toRow: modelRow,
+    toRow: (m) => modelRow(m, recordedAt),
     // Commit at every page end: a crawl that dies loses at most the page in flight.
     flushAt: (handled) => pageEnds.some((p) => p.end === base + handled),
     // After each commit, remember the cursor of the last page fully committed.

@@ -1,7 +1,7 @@
 /**
  * `ingest papers`: metadata for every Paper in the graph.
  *  - offline (default here, and in the demo): arXiv categories from the recorded category file
- *    (shared/data/arxiv/hf_cited_categories), for the papers the graph already holds;
+ *    (data/demo/arxiv/hf_cited_categories), for the papers the graph already holds;
  *  - online (`--online`): title, abstract, authors, dates and categories from the arXiv API by
  *    id_list (100 ids a request, one request every 3 s, cached on disk).
  */

@@ -9,7 +9,7 @@
 import { inputIdentity } from '../checkpoint.js';
 import type { JobRun } from '../job.js';
 import { mapMusaeEdge, mapMusaeNode, type MusaeNode } from '../map/musae.js';
-import { loadCypher } from '../../src/neo4j/cypher.js';
+import { mapModel } from '../map/models.js';
 import type { StepSummary } from '../pipeline.js';
 import { readRecords } from '../sources/files/read.js';
 import type { FollowRecord, Parsed } from '../types.js';
@@ -33,7 +33,22 @@ export function mapStandin(nodes: MusaeNode[], degree: Map<string, number>, crea
   return { idOf, mappedToCreators, plainUsers: ranked.length - mappedToCreators };
 }
 
-export async function ingestStandin(run: JobRun, dir: string, popularitySource: string): Promise<StepSummary[]> {
+/**
+ * Creators by popularity (total downloads of their models, ties by id), read from a models file rather
+ * than the graph: the mapping then depends on that file alone, not on what later sources overwrote,
+ * so a rerun of the demo maps every node the same way.
+ */
+export async function creatorsByPopularity(modelsFile: string): Promise<string[]> {
+  const downloads = new Map<string, number>();
+  for await (const r of readRecords(modelsFile)) {
+    const m = r.ok ? mapModel(r.value, r.position, { source: 'popularity' }) : r;
+    if (m.ok) downloads.set(m.value.author, (downloads.get(m.value.author) ?? 0) + (m.value.downloads ?? 0));
+  }
+  return [...downloads].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id]) => id);
+}
+
+/** `modelsFile`: the models whose creators' popularity ranks them for the mapping (see above). */
+export async function ingestStandin(run: JobRun, dir: string, modelsFile: string): Promise<StepSummary[]> {
   const nodesFile = `${dir}/nodes.csv.gz`;
   const edgesFile = `${dir}/edges_train.csv.gz`;
   const nodes: MusaeNode[] = [];
@@ -49,8 +64,7 @@ export async function ingestStandin(run: JobRun, dir: string, popularitySource: 
     if (!r.ok) continue;
     for (const end of [r.value.id_1, r.value.id_2]) if (end !== undefined) degree.set(String(end), (degree.get(String(end)) ?? 0) + 1);
   }
-  const creators = await run.deps.db.read<{ id: string }>(loadCypher('ingest/creator-popularity'), { source: popularitySource }, { op: 'ingest.standin' });
-  const mapping = mapStandin(nodes, degree, creators.map((c) => c.id));
+  const mapping = mapStandin(nodes, degree, await creatorsByPopularity(modelsFile));
   run.notes.push(
     `social stand-in (SNAP musae-github, not Hugging Face data): ${mapping.mappedToCreators} GitHub developers mapped onto Hub creators by degree rank ↔ popularity rank, ${mapping.plainUsers} kept as plain users (github:<login>)`,
   );

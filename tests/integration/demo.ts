@@ -8,16 +8,17 @@ import { ingestDeps, tempDir } from './ingestFixtures.js';
 export const DEMO_DATA_DIR = loadConfig({ HUBGRAPH_DATA_DIR: process.env.HUBGRAPH_DATA_DIR }).dataDir;
 
 export async function demoLoaded(db: Db): Promise<boolean> {
-  const [row] = await db.read<{ models: number; follows: number }>(
-    `RETURN COUNT { MATCH (m:Model {source: 'hub-list-models-2024-09'}) } AS models,
+  const [row] = await db.read<{ models: number; apiModels: number; follows: number }>(
+    `RETURN COUNT { MATCH (m:Model) WHERE 'hub-list-models-2024-09' IN m.sources } AS models,
+            COUNT { MATCH (m:Model) WHERE 'hub-api-models-2025-01' IN m.sources } AS apiModels,
             COUNT { MATCH ()-[r:FOLLOWS {source: 'github-musae-standin'}]->() } AS follows`,
   );
-  return row?.models === 9715 && row.follows === 520206;
+  return row?.models === 9715 && row.apiModels === 4706 && row.follows === 520206;
 }
 
 /** Returns the load's summary, or null when an earlier suite already loaded it. */
 export async function ensureDemo(db: Db): Promise<JobSummary | null> {
   if (await demoLoaded(db)) return null;
-  if (!DEMO_DATA_DIR) throw new Error('The demo corpus is needed: put shared/data beside the clone or set HUBGRAPH_DATA_DIR');
+  if (!DEMO_DATA_DIR) throw new Error('The demo corpus is needed: data/demo (or HUBGRAPH_DATA_DIR)');
   return ingestDemo({ ...ingestDeps(db, tempDir()), dataDir: DEMO_DATA_DIR });
 }

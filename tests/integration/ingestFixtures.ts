@@ -86,7 +86,7 @@ export async function fingerprint(db: Db, prefix: string, strip = false): Promis
   const clean = (s: string) => (strip ? s.split(prefix).join('P') : s);
   const nodes = await db.read<{ line: string }>(
     `MATCH (n) WHERE n.id STARTS WITH $prefix
-     WITH n, [k IN keys(n) WHERE NOT k IN ['updatedAt'] | k + '=' + toString(n[k])] AS props
+     WITH n, [k IN keys(n) WHERE NOT k IN ['updatedAt'] | k + '=' + apoc.convert.toJson(n[k])] AS props
      RETURN apoc.text.join(apoc.coll.sort(labels(n)), ':') + ' ' + n.id + ' ' + apoc.text.join(apoc.coll.sort(props), ',') AS line`,
     { prefix },
   );

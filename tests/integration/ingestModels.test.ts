@@ -89,6 +89,43 @@ describe('ingest models', () => {
     expect(m?.downloads).toBe(5);
   });
 
+  it('keeps one node per model across sources, the newest record winning whatever the order of loading', async () => {
+    const loadAs = (file: string, source: string, recordedAt: string) =>
+      runJob(ingestDeps(db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, source, { recordedAt })));
+    const state = (id: string) =>
+      db.read<{ downloads: number; likes: number; lastModified: string | null; source: string; sources: string[]; tags: string[] }>(
+        `MATCH (m:Model {id: $id})
+         RETURN m.downloads AS downloads, m.likes AS likes, toString(m.lastModified) AS lastModified, m.source AS source,
+                m.sources AS sources, COLLECT { MATCH (m)-[:TAGGED]->(t) RETURN t.id ORDER BY t.id } AS tags`,
+        { id },
+      );
+    // The older dump has lastModified and no likes; the newer record has likes, no lastModified and other tags.
+    const older = (name: string) =>
+      writeNdjson(dir, `${name}-older.ndjson`, [{ ...apiModel(p, name), downloads: 5, likes: null, tags: [`${p}-old-tag`] }]);
+    const newer = (name: string) =>
+      writeNdjson(dir, `${name}-newer.ndjson`, [{ ...apiModel(p, name), downloads: 9, likes: 42, lastModified: null, tags: [`${p}-new-tag`] }]);
+    const expected = (id: string) => ({
+      downloads: 9,
+      likes: 42,
+      lastModified: '2024-06-01T00:00:00Z',
+      source: 'newer-dump',
+      tags: [`${p}-new-tag`],
+      sources: expect.arrayContaining(['older-dump', 'newer-dump']) as unknown as string[],
+      id,
+    });
+    await loadAs(older('in-order'), 'older-dump', '2024-09-20T00:00:00Z');
+    await loadAs(newer('in-order'), 'newer-dump', '2025-01-01T00:00:00Z');
+    await loadAs(newer('reversed'), 'newer-dump', '2025-01-01T00:00:00Z');
+    await loadAs(older('reversed'), 'older-dump', '2024-09-20T00:00:00Z');
+    for (const name of ['in-order', 'reversed']) {
+      const id = `${p}-org/${name}`;
+      const [m] = await state(id);
+      expect({ ...m, id }).toEqual(expected(id));
+      expect(m?.sources).toHaveLength(2);
+    }
+    expect(await db.read('MATCH (m:Model) WHERE m.id IN $ids RETURN m.id', { ids: [`${p}-org/in-order`, `${p}-org/reversed`] })).toHaveLength(2);
+  });
+
   it('keeps tag relationships when a dump without a tags column (the 2022 file) updates a model', async () => {
     // Regression: loading the 2022 dump used to delete the tags, papers, datasets… of models it shares with newer dumps.
     const id = `${p}-org/keep`;

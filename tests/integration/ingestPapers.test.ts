@@ -1,5 +1,5 @@
 /**
- * `ingest papers --online` on recorded arXiv responses (../shared/data/arxiv, served by a fake
+ * `ingest papers --online` on recorded arXiv responses (tests/fixtures/arxiv/recorded, served by a fake
  * id_list endpoint): titles, abstracts, categories and ordered authors land on the Paper nodes; an
  * unknown id is reported, a malformed one quarantined, and a second run changes nothing.
  */

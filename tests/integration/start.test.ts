@@ -18,7 +18,7 @@ import { TEST_LOCAL_NEO4J } from './neo4j.js';
 
 const home = path.join(PROJECT_ROOT, '.neo4j-test-start');
 
-/** A demo corpus in the shared/data layout, a few rows per file. */
+/** A demo corpus in the layout of data/demo, a few rows per file. */
 function tinyDemo(): string {
   const dir = path.join(tmpdir(), `hubgraph-tiny-demo-${process.pid}`);
   const put = (rel: string, text: string) => {
@@ -30,6 +30,10 @@ function tinyDemo(): string {
   put(
     'hf_models/hf_list_models_2024-09-20_top_downloads.ndjson.gz',
     [model('tinyorg/a', 300, ['transformers', 'arxiv:1810.04805']), model('tinyorg/b', 200, ['base_model:finetune:tinyorg/a']), model('tinyuser/c', 100, [])].join('\n') + '\n',
+  );
+  put(
+    'hf_api_models/hf_api_models_2025-01_rimel_union.ndjson.gz',
+    JSON.stringify({ id: 'tinyorg/a', modelId: 'tinyorg/a', likes: 7, downloads: 350, tags: ['transformers'], createdAt: '2023-01-01T00:00:00.000Z', library_name: 'transformers' }) + '\n',
   );
   put('hf_lineage/lineage_edges_2025-06-11.csv.gz', 'source,target,edge\ntinyorg/a,tinyuser/c,quantized\n');
   put('arxiv/hf_cited_categories/arxiv_categories.csv.gz', 'arxiv_id,primary_category,categories\n1810.04805,cs.CL,cs.CL\n');

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArxivCategories, type ArxivCategoryRecord } from '../../ingest/sources/arxiv/categories.js';
 import type { Parsed, Rejection } from '../../ingest/types.js';
-import { arxivDataDir, fixturesDir } from '../fixtures/arxiv/recorded.js';
+import { demoArxivDir, fixturesDir } from '../fixtures/arxiv/recorded.js';
 
-const REAL_FILE = path.join(arxivDataDir, 'hf_cited_categories', 'arxiv_categories.csv.gz');
+const REAL_FILE = path.join(demoArxivDir, 'hf_cited_categories', 'arxiv_categories.csv.gz');
 
 async function readAll(file: string): Promise<Parsed<ArxivCategoryRecord>[]> {
   const out: Parsed<ArxivCategoryRecord>[] = [];
@@ -14,7 +14,7 @@ async function readAll(file: string): Promise<Parsed<ArxivCategoryRecord>[]> {
   return out;
 }
 
-describe('readArxivCategories on shared/data/arxiv/hf_cited_categories/arxiv_categories.csv.gz', () => {
+describe('readArxivCategories on data/demo/arxiv/hf_cited_categories/arxiv_categories.csv.gz', () => {
   let rows: Parsed<ArxivCategoryRecord>[];
   let byId: Map<string, ArxivCategoryRecord & { line: number | undefined }>;
   let rejections: Rejection[];

@@ -76,7 +76,7 @@ const EXPECTED: Record<string, Expected> = {
 };
 
 describe('parseArxivFeed on every recorded response', () => {
-  it('has an expectation for every file in shared/data/arxiv', () => {
+  it('has an expectation for every recorded response', () => {
     expect(allRecordingNames().sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

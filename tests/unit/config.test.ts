@@ -1,9 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoDataDir } from '../../ingest/jobs/demo.js';
 import { loadConfig, PROJECT_ROOT, SETTINGS } from '../../src/config.js';
 import { HubgraphError } from '../../src/errors.js';
 
 describe('loadConfig', () => {
+  it('finds the demo corpus inside the project, so a clone anywhere has it', () => {
+    // Regression: the default was ../shared/data, which exists only beside the project's own machines.
+    const dir = loadConfig({}).dataDir;
+    expect(dir).toBe(path.join(PROJECT_ROOT, 'data', 'demo'));
+    expect(demoDataDir(dir)).toBe(dir);
+    expect(loadConfig({ HUBGRAPH_DATA_DIR: '/elsewhere' }).dataDir).toBe('/elsewhere');
+  });
+
   it('has documented defaults for local use', () => {
     const c = loadConfig({});
     expect(c.neo4jUri).toBeUndefined();

@@ -9,7 +9,7 @@ import type { Parsed, Rejection, SourcePosition } from '../../ingest/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'files');
-const sharedData = path.resolve(repoRoot, '..', 'shared', 'data');
+const demoData = path.join(repoRoot, 'data', 'demo');
 
 interface Mapped<T> {
   values: T[];
@@ -50,7 +50,7 @@ describe('lineage edges', () => {
   });
 
   it('maps the real 2025-06 lineage file: 28,155 rows; the 45 self-loops in it are rejected', async () => {
-    const out = await mapFile(path.join(sharedData, 'hf_lineage', 'lineage_edges_2025-06-11.csv.gz'), mapLineageEdge);
+    const out = await mapFile(path.join(demoData, 'hf_lineage', 'lineage_edges_2025-06-11.csv.gz'), mapLineageEdge);
     expect(out.values.length + out.rejections.length).toBe(28_155);
     // PROVENANCE.md counts every row: finetuned 13,089, quantized 11,321, merged 3,492, adapter 253.
     // 45 rows have source == target (40 finetuned, 3 quantized, 2 merged); we reject those.
@@ -164,14 +164,14 @@ describe('SNAP musae-github', () => {
   });
 
   it('maps the real files: 37,700 nodes (9,739 ML developers) and 260,103 edges', async () => {
-    const nodes = await mapFile<MusaeNode>(path.join(sharedData, 'social_github_musae', 'nodes.csv.gz'), mapMusaeNode);
+    const nodes = await mapFile<MusaeNode>(path.join(demoData, 'social_github_musae', 'nodes.csv.gz'), mapMusaeNode);
     expect(nodes.rejections).toEqual([]);
     expect(nodes.values).toHaveLength(37_700);
     expect(nodes.values.filter((n) => n.mlDeveloper)).toHaveLength(9_739);
     const logins = new Map(nodes.values.map((n) => [n.id, n.login]));
     expect(logins.size).toBe(37_700);
 
-    const edges = await mapFile(path.join(sharedData, 'social_github_musae', 'edges_train.csv.gz'), (raw, at) => mapMusaeEdge(raw, at, logins));
+    const edges = await mapFile(path.join(demoData, 'social_github_musae', 'edges_train.csv.gz'), (raw, at) => mapMusaeEdge(raw, at, logins));
     expect(edges.rejections).toEqual([]);
     expect(edges.values).toHaveLength(260_103);
     expect(edges.values[0]?.[0]).toEqual({ follower: 'Eiryyy', followee: logins.get('23977'), followeeKind: 'user', source: 'snap-musae-github' });

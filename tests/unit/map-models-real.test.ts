@@ -1,5 +1,5 @@
 /**
- * The model mapper on the real dumps in ../shared/data (see its PROVENANCE.md). Counts asserted here
+ * The model mapper on the real dumps in tests/fixtures/real and data/demo (see their PROVENANCE.md). Counts asserted here
  * were measured with this code and agree with PROVENANCE.md where it gives them.
  */
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { openRecords } from '../../ingest/sources/files/read.js';
 import type { ModelRecord, Rejection } from '../../ingest/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const hfModels = path.resolve(repoRoot, '..', 'shared', 'data', 'hf_models');
+const hfModels = path.join(repoRoot, 'tests', 'fixtures', 'real', 'hf_models');
+const demoModels = path.join(repoRoot, 'data', 'demo', 'hf_models');
 
 interface Loaded {
   models: ModelRecord[];
@@ -20,8 +21,8 @@ interface Loaded {
   duplicates: number;
 }
 
-async function load(file: string, source: string): Promise<Loaded> {
-  const input = await openRecords(path.join(hfModels, file));
+async function load(file: string, source: string, dir = hfModels): Promise<Loaded> {
+  const input = await openRecords(path.join(dir, file));
   const filter = createDuplicateFilter<ModelRecord>((m) => m.id);
   const out: Loaded = { models: [], rejections: [], unknownPrefixes: new Set(), duplicates: 0 };
   for await (const item of input.records) {
@@ -41,7 +42,7 @@ describe('2024-09 list_models dump, CSV and NDJSON', async () => {
   const source = 'hub-list-models-2024-09';
   const [csv, ndjson] = await Promise.all([
     load('hf_list_models_2024-09-20_top_downloads.csv.gz', source),
-    load('hf_list_models_2024-09-20_top_downloads.ndjson.gz', source),
+    load('hf_list_models_2024-09-20_top_downloads.ndjson.gz', source, demoModels),
   ]);
 
   it('maps all 9,715 rows of each, rejecting none', () => {

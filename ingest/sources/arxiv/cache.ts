@@ -3,7 +3,7 @@
  * arXiv metadata changes rarely and the API allows one request every three seconds, so a re-run of
  * an ingest must not ask again for what it already has.
  *
- * Entries use the envelope the recorded fixtures in shared/data/arxiv/api_2026 use
+ * Entries use the envelope the recorded fixtures in tests/fixtures/arxiv/recorded/api_2026 use
  * ({ url, status_code, body }), so a cache file and a recording are interchangeable.
  */
 import { createHash, randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * Offline arXiv categories for the papers Hugging Face models cite: the `arxiv_categories.csv.gz`
- * join in shared/data/arxiv/hf_cited_categories (columns arxiv_id, primary_category, categories —
+ * join in data/demo/arxiv/hf_cited_categories (columns arxiv_id, primary_category, categories —
  * pipe-joined, CSV-quoted, some values spanning lines). Lets the graph get Paper→Category edges
  * for ~8.8k papers without one request to arXiv.
  *
@@ -52,7 +52,7 @@ export async function* readArxivCategories(filePath: string): AsyncGenerator<Par
     await stat(filePath);
   } catch (cause) {
     throw new HubgraphError(ErrorCodes.INPUT_FILE_MISSING, `arXiv categories file not found: ${filePath}`, {
-      hint: 'expected shared/data/arxiv/hf_cited_categories/arxiv_categories.csv.gz',
+      hint: 'expected the layout of data/demo/arxiv/hf_cited_categories/arxiv_categories.csv.gz',
       cause,
     });
   }

@@ -4,7 +4,7 @@
  * - `createArxivFeedSearch`: our own feed client (cached, throttled, retried) and parser. One
  *   request per page, every field the feed carries.
  * - `createArxivApiTsSearch`: arxiv-api-ts 1.1.0 with its defects worked around. Measured on the
- *   recorded responses in shared/data/arxiv and on the sample the package ships:
+ *   recorded responses in tests/fixtures/arxiv/recorded and on the sample the package ships:
  *     1. a one-entry feed and the HTTP 400 error feed throw `entries.map is not a function`
  *        (its XML parser does not force arrays, so one <entry> is an object);
  *     2. categories, primary category and links come back empty, and doi / journal_ref / comment
