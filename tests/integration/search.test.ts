@@ -1,6 +1,6 @@
 /**
  * search on hand-made models and creators named with a token no other data contains: relevance
- * combined with authority, the formula, type filters, and hostile Lucene syntax.
+ * combined with authority and popularity, the formula, type filters, and hostile Lucene syntax.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,29 @@ describe('search', () => {
   // Letters only, so the analyzer keeps it one token.
   const tok = `zq${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 
+  const popular = `${tok}pop`;
+  const quantizer = `${tok}quant`;
+
   beforeAll(async () => {
     db = testDb();
     gql = gqlClient(db);
+    // orig/… carries the token among a hundred language tags (a long document, as openai/whisper-*
+    // are), mirror/… with none; the quantizer creator has two Hub models and three lineage-only
+    // stubs (no downloads, likes or tags; ids sorting before the Hub models').
+    await db.write(
+      `CREATE (o:Creator {id: $p + 'orig', name: 'orig', followers: 10}),
+              (m:Creator {id: $p + 'mirror', name: 'mirror', followers: 10}),
+              (q:Creator {id: $p + $quantizer, name: $quantizer, followers: 50}),
+              (o)-[:CREATED]->(:Model {id: $p + 'orig/' + $popular + '-large', name: $popular + '-large', downloads: 3500000, likes: 30,
+                 tagText: 'transformers ' + $popular + ' automatic-speech-recognition ' + reduce(s = '', i IN range(1, 100) | s + ' lang' + i)}),
+              (m)-[:CREATED]->(:Model {id: $p + 'mirror/' + $popular + '-base', name: $popular + '-base', downloads: 1226, tagText: 'transformers.js ' + $popular}),
+              (q)-[:CREATED]->(:Model {id: $p + $quantizer + '/zephyr-gguf', name: 'zephyr-gguf', downloads: 20000, likes: 0}),
+              (q)-[:CREATED]->(:Model {id: $p + $quantizer + '/yi-gguf', name: 'yi-gguf', downloads: 300, likes: 0})
+       WITH q
+       UNWIND range(0, 2) AS i
+       CREATE (q)-[:CREATED]->(:Model {id: $p + $quantizer + '/base-' + i, name: 'base-' + i, source: 'test-lineage'})`,
+      { p, popular, quantizer },
+    );
     // quiet/… and famous/… match the token identically (same id shape, name, tags); famous' creator
     // has 500 followers and 3 models. weak/… mentions it once among many tags.
     await db.write(
@@ -52,15 +72,17 @@ describe('search', () => {
     expect(famous).toMatchObject({ kind: 'MODEL', followers: 500, likes: 7, models: 3, creator: { id: `${p}famous` } });
   });
 
-  it('scores = 10·relevance + 0.3·ln(1+followers) + 0.3·ln(1+likes) + 0.2·ln(1+models)', async () => {
+  it('scores = 10·relevance + 0.3·ln(1+followers) + 0.3·ln(1+likes) + 0.5·ln(1+downloads) + 0.2·ln(1+models)', async () => {
     const hits = await search(db, { query: tok });
     expect(hits.length).toBe(4);
     for (const h of hits) {
-      const expected = 10 * h.relevance + 0.3 * Math.log(1 + h.followers) + 0.3 * Math.log(1 + h.likes) + 0.2 * Math.log(1 + h.models);
+      const expected =
+        10 * h.relevance + 0.3 * Math.log(1 + h.followers) + 0.3 * Math.log(1 + h.likes) + 0.5 * Math.log(1 + h.downloads) + 0.2 * Math.log(1 + h.models);
       expect(h.score).toBeCloseTo(expected, 9);
     }
     const labs = hits.find((h) => h.kind === 'CREATOR')!;
-    expect(labs).toMatchObject({ creator: { id: `${p}${tok}-labs` }, model: null, followers: 20, models: 0, relevance: 1 });
+    expect(labs).toMatchObject({ creator: { id: `${p}${tok}-labs` }, model: null, followers: 20, models: 0, downloads: 0, relevance: 1 });
+    expect(hits.find((h) => h.model?.id === `${p}weak/unrelated-name`)).toMatchObject({ downloads: 0 });
     // Scores are comparable across kinds: the list is sorted on one scale.
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
   });
@@ -73,7 +95,8 @@ describe('search', () => {
     expect(creators.errors).toBeUndefined();
     expect(creators.data.search).toEqual([expect.objectContaining({ kind: 'CREATOR', creator: { id: `${p}${tok}-labs` }, model: null })]);
     const two = await gql(q, { q: tok, first: 2 });
-    // famous: 10 + 0.3·ln 501 + 0.3·ln 8 + 0.2·ln 4 ≈ 12.77 > the labs: 10 + 0.3·ln 21 ≈ 10.91 > quiet: 10 + 0.2·ln 2.
+    // famous: 10 + 0.3·ln 501 + 0.3·ln 8 + 0.5·ln 2 + 0.2·ln 4 ≈ 13.12 > the labs: 10 + 0.3·ln 21 ≈ 10.91
+    // > quiet: 10 + 0.5·ln 2 + 0.2·ln 2 ≈ 10.49.
     expect(two.data.search.map((h: any) => h.model?.id ?? h.creator.id)).toEqual([`${p}famous/${tok}`, `${p}${tok}-labs`]);
   });
 
@@ -99,6 +122,29 @@ describe('search', () => {
     expect(tokens).toHaveLength(4);
     expect(await mine(`${tok} AND zzzznothing`)).toEqual(tokens);
     expect(await mine(`zzzznothing AND ${tok}`)).toEqual(tokens);
+  });
+
+  it('counts popularity: the original with many tags outranks a short mirror, stubs rank below their creator', async () => {
+    // BM25 favours the mirror's short document; 3.5 million downloads against 1,226 must win back
+    // the original's place (the demo's openai/whisper-* against Xenova/whisper-base).
+    const orig = (await search(db, { query: popular, types: ['MODEL'] })).map((h) => h.model!.id);
+    expect(orig).toEqual([`${p}orig/${popular}-large`, `${p}mirror/${popular}-base`]);
+    const [original, mirror] = await search(db, { query: popular, types: ['MODEL'] });
+    expect(original!.relevance).toBeLessThan(mirror!.relevance);
+    expect(original).toMatchObject({ downloads: 3_500_000, likes: 30 });
+    // The TheBloke shape: the creator first (downloads summed over its models), its Hub models by
+    // downloads, then its lineage-only stubs (no downloads or likes), by id.
+    const hits = await search(db, { query: quantizer });
+    expect(hits.map((h) => h.model?.id ?? h.creator!.id)).toEqual([
+      `${p}${quantizer}`,
+      `${p}${quantizer}/zephyr-gguf`,
+      `${p}${quantizer}/yi-gguf`,
+      `${p}${quantizer}/base-0`,
+      `${p}${quantizer}/base-1`,
+      `${p}${quantizer}/base-2`,
+    ]);
+    expect(hits[0]).toMatchObject({ kind: 'CREATOR', downloads: 20_300, models: 5 });
+    expect(hits.slice(3).map((h) => h.downloads)).toEqual([0, 0, 0]);
   });
 
   it('refuses an empty or over-long query and a bad first with BAD_USER_INPUT', async () => {
