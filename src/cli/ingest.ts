@@ -9,6 +9,7 @@ import { ingestModelsFile, ingestModelsHub } from '../../ingest/jobs/models.js';
 import { ingestPaperCategories, ingestPapersOnline } from '../../ingest/jobs/papers.js';
 import { ingestSocialFiles, ingestSocialHub } from '../../ingest/jobs/social.js';
 import { ingestTasks } from '../../ingest/jobs/tasks.js';
+import { normaliseDate } from '../../ingest/map/fields.js';
 import { createArxivClient } from '../../ingest/sources/arxiv/client.js';
 import { createHubClient } from '../../ingest/sources/hub/index.js';
 import { ErrorCodes, HubgraphError } from '../errors.js';
@@ -19,6 +20,12 @@ function positive(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+function isoDate(v: string): string {
+  const date = normaliseDate(v);
+  if (date === null) throw new InvalidArgumentError('expected an ISO-8601 date, e.g. 2024-09-20 or 2024-09-20T12:00:00Z');
+  return date;
 }
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -59,23 +66,25 @@ export function registerIngestCommands(program: Command, context: () => CliConte
     .action((opts: Common) => withIngest(context, opts, (deps) => runJob(deps, 'derived', refreshDerived)));
 
   common(ingest.command('demo'))
-    .description('load the demo corpus from HUBGRAPH_DATA_DIR: tasks, the 2024-09 models dump, lineage, paper categories, the social stand-in')
+    .description('load the demo corpus from HUBGRAPH_DATA_DIR (default data/demo): tasks, the 2024-09 models dump, the 2025-01 /api/models records, lineage, paper categories, the social stand-in')
     .action((opts: Common) => withIngest(context, opts, (deps) => ingestDemo(deps)));
 
   common(ingest.command('models'))
     .description('models from a file (list_models CSV/NDJSON, /api/models JSON or NDJSON, the 2022 dump) or from the live Hub')
     .option('--file <path>', 'a CSV, NDJSON or JSON file (optionally .gz)')
     .option('--source <label>', 'provenance label stored on the models (default: the file name)')
+    .option('--recorded-at <date>', 'with --file: when the file’s snapshot was taken (ISO-8601); a model keeps its newest record', isoDate)
     .option('--hub', 'crawl GET /api/models on the live Hub (HF_TOKEN optional)')
     .option('--limit <n>', 'with --hub: at most this many models', positive)
     .addOption(new Option('--sort <field>', 'with --hub: sort order').choices(['downloads', 'likes', 'createdAt']).default('downloads'))
-    .action((opts: Common & { file?: string; source?: string; hub?: boolean; limit?: number; sort: 'downloads' | 'likes' | 'createdAt' }) => {
+    .action((opts: Common & { file?: string; source?: string; recordedAt?: string; hub?: boolean; limit?: number; sort: 'downloads' | 'likes' | 'createdAt' }) => {
       if (!opts.file === !opts.hub) throw new HubgraphError(ErrorCodes.BAD_USER_INPUT, 'ingest models needs exactly one of --file <path> or --hub');
       return withIngest(context, opts, async (deps) => {
         await migrate(deps.db, deps.log);
         return runJob(deps, 'models', async (run) => {
           if (opts.file) {
-            await ingestModelsFile(run, opts.file, opts.source ?? path.basename(opts.file).replace(/\.(csv|ndjson|jsonl|json)(\.gz)?$/, ''));
+            const source = opts.source ?? path.basename(opts.file).replace(/\.(csv|ndjson|jsonl|json)(\.gz)?$/, '');
+            await ingestModelsFile(run, opts.file, source, { recordedAt: opts.recordedAt ?? null });
           } else {
             const hub = context().config.ingest.hub;
             const client = createHubClient({ baseUrl: hub.baseUrl, ...(hub.token ? { token: hub.token } : {}), requestsPerMinute: hub.requestsPerMinute, log: deps.log });
