@@ -1,6 +1,7 @@
-// Models whose likes lie in a range, most liked first, with their creator and task. Change the
-// numbers on the first line, or use Browser parameters (the demo corpus’s 2024-09 dump carries no
-// likes, so there this returns nothing; models loaded from the Hub API have them):
+// Models whose likes lie in a range, most liked first, with their creator and task. Only models
+// read from the Hub API carry likes (in the demo corpus its 4,706 api records; the 2024-09 dump and
+// lineage-only models have none, and the range leaves them out). Change the numbers on the first
+// line, or use Browser parameters:
 //   :param minLikes => 100
 //   :param maxLikes => 100000
 // and replace the first line with `WITH $minLikes AS minLikes, $maxLikes AS maxLikes`.
