@@ -1,39 +1,47 @@
 /**
- * Runs the README's GraphQL examples against a running server (default http://127.0.0.1:4000/graphql,
- * demo corpus loaded) and prints them as Markdown with their real output, for docs/graphql-examples.md.
- *   npx tsx scripts/readme-examples.ts [url] > docs/graphql-examples.md
+ * Runs the GraphQL examples against a running server (default http://127.0.0.1:4000/graphql, demo
+ * corpus loaded) and prints them as Markdown with their real output, for docs/graphql-examples.md.
+ * The mutation examples run too when the API key is given (the one `npm start` printed).
+ *   npx tsx scripts/readme-examples.ts [url] [api key] > docs/graphql-examples.md
  */
-import { EXAMPLES } from '../src/graphql/examples.js';
+import { EXAMPLES, MUTATION_EXAMPLES, type ExampleOperation } from '../src/graphql/examples.js';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4000/graphql';
+const key = process.argv[3];
+/** Most items of a top-level list shown (a count below the block says how many there are). */
+const SHOWN = 10;
 
-function trim(value: unknown, depth = 0): unknown {
-  if (Array.isArray(value)) return (depth > 0 && value.length > 5 ? [...value.slice(0, 5).map((v) => trim(v, depth + 1)), `… ${value.length - 5} more`] : value.map((v) => trim(v, depth + 1)));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v, depth + 1)]));
-  return value;
-}
-
-/** JSON with one list item per line: readable, and short enough for a README. */
-function format(value: unknown): string {
+/**
+ * The answer as the server sent it, one list item per line, so the page stays readable. Nothing is
+ * elided inside an item: `via`, `metaPaths` and the like are whole, and a connection keeps its
+ * `edges` / `pageInfo` shape. Only a long top-level list is cut, and the caption says so.
+ */
+function format(value: unknown): { text: string; cut: string | null } {
   const data = (value as { data?: Record<string, unknown> }).data;
-  if (!data) return JSON.stringify(value, null, 1);
-  const lines: string[] = ['{"data": {'];
-  for (const [field, result] of Object.entries(data)) {
-    const items = Array.isArray(result) ? result : (result as { edges?: unknown[] })?.edges;
-    if (Array.isArray(items)) {
-      lines.push(`  "${field}": [`);
-      for (const item of items) lines.push(`    ${JSON.stringify(item)},`);
-      lines.push('  ]');
-    } else lines.push(`  "${field}": ${JSON.stringify(result)}`);
-  }
-  lines.push('}}');
-  return lines.join('\n');
+  if (!data) return { text: JSON.stringify(value, null, 1), cut: null };
+  let cut: string | null = null;
+  const list = (indent: string, items: unknown[]) => {
+    const shown = items.slice(0, SHOWN);
+    if (items.length > shown.length) cut = `the first ${shown.length} of ${items.length} items shown`;
+    return ['[', ...shown.map((item, i) => `${indent}  ${JSON.stringify(item)}${i < shown.length - 1 ? ',' : ''}`), `${indent}]`].join('\n');
+  };
+  const fields = Object.entries(data).map(([field, result]) => {
+    if (Array.isArray(result)) return `  "${field}": ${list('  ', result)}`;
+    const connection = result as { edges?: unknown[]; pageInfo?: unknown } | null;
+    if (connection && Array.isArray(connection.edges)) {
+      const rest = Object.entries(connection).filter(([k]) => k !== 'edges').map(([k, v]) => `,\n    "${k}": ${JSON.stringify(v)}`);
+      return `  "${field}": {\n    "edges": ${list('    ', connection.edges)}${rest.join('')}\n  }`;
+    }
+    return `  "${field}": ${JSON.stringify(result)}`;
+  });
+  return { text: `{"data": {\n${fields.join(',\n')}\n}}`, cut };
 }
 
 /** One request: its answer and its wall time in ms. */
 async function ask(query: string, variables: Record<string, unknown>): Promise<{ body: unknown; ms: number }> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const headers = { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) };
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body: unknown = await res.json();
   return { body, ms: performance.now() - started };
 }
@@ -42,13 +50,49 @@ async function ask(query: string, variables: Record<string, unknown>): Promise<{
 // compiled it; V8 neither): it can take 100× what the same request takes next. Both are shown, so
 // the page does not pass a cold start off as the question's cost.
 const WARM = 5;
-const out: string[] = [];
-for (const { title, query, variables } of EXAMPLES) {
-  const first = await ask(query, variables);
+
+function section({ title, query, variables, demoNote }: ExampleOperation, answer: string, caption: string): string {
+  const note = demoNote ? `On the demo: ${demoNote}\n\n` : '';
+  return `### ${title}\n\n${note}\`\`\`graphql\n${query}\n\`\`\`\n\nvariables: \`${JSON.stringify(variables)}\`\n\n${answer}\n\n_(${caption})_\n`;
+}
+
+const out: string[] = [
+  '# GraphQL examples, with their real answers on the demo corpus',
+  '',
+  'Generated by `npx tsx scripts/readme-examples.ts [url] [api key] > docs/graphql-examples.md` while `npm start` runs;',
+  'the same operations, editable, are on the landing page (open the GraphQL URL in a browser). The social layer',
+  '(follows) of the demo corpus is a stand-in: the SNAP GitHub developer follow graph (musae-github) mapped onto',
+  'Hub creators, not Hugging Face data; stand-in users who are not mapped onto a creator have ids `github:<login>`.',
+  '',
+  '## Questions',
+  '',
+];
+for (const example of EXAMPLES) {
+  const first = await ask(example.query, example.variables);
   const warm: number[] = [];
-  for (let i = 0; i < WARM; i++) warm.push((await ask(query, variables)).ms);
+  for (let i = 0; i < WARM; i++) warm.push((await ask(example.query, example.variables)).ms);
   const median = warm.sort((a, b) => a - b)[Math.floor(WARM / 2)]!;
-  const timing = `${median.toFixed(1)} ms, the median of the ${WARM} requests after the first (${first.ms.toFixed(0)} ms) on the demo corpus, one at a time, this machine`;
-  out.push(`### ${title}\n\n\`\`\`graphql\n${query}\n\`\`\`\n\nvariables: \`${JSON.stringify(variables)}\`\n\n\`\`\`json\n${format(trim(first.body))}\n\`\`\`\n\n_(${timing})_\n`);
+  const { text, cut } = format(first.body);
+  const timing = `${cut ? `${cut}; ` : ''}${median.toFixed(1)} ms, the median of the ${WARM} requests after the first (${first.ms.toFixed(0)} ms) on the demo corpus, one at a time, this machine`;
+  out.push(section(example, `\`\`\`json\n${text}\n\`\`\``, timing));
+}
+out.push(
+  '## Mutations',
+  '',
+  'Mutations need the API key in the header `Authorization: Bearer <key>`. `npm start` creates one on its first start,',
+  'keeps it in `.neo4j/api-key` (git-ignored) and prints it with the URLs; `HUBGRAPH_API_KEY` overrides it, and',
+  '`hubgraph serve` has none unless `HUBGRAPH_API_KEY` is set (mutations are then refused: UNAUTHENTICATED).',
+  '',
+  '```bash',
+  'curl -s http://127.0.0.1:4000/graphql -H "content-type: application/json" \\',
+  '  -H "Authorization: Bearer $(cat .neo4j/api-key)" \\',
+  `  -d '${JSON.stringify({ query: MUTATION_EXAMPLES[0]!.query, variables: MUTATION_EXAMPLES[0]!.variables })}'`,
+  '```',
+  '',
+);
+for (const example of MUTATION_EXAMPLES) {
+  // Run once: a repeat of an idempotent mutation only says changed: false.
+  const answer = key ? `\`\`\`json\n${format((await ask(example.query, example.variables)).body).text}\n\`\`\`` : '(not run: pass the API key)';
+  out.push(section(example, answer, 'the first run on a freshly loaded demo answers changed: true; a repeat, changed: false'));
 }
 process.stdout.write(out.join('\n'));

@@ -1,7 +1,10 @@
 /**
- * One example operation per question, with ids from the demo corpus. The same list feeds the
- * landing page (plugins/landingPage.ts) and docs/graphql-examples.md (scripts/readme-examples.ts),
- * so what a newcomer clicks in the browser is what the manual shows, output included.
+ * One example operation per question, with ids from the demo corpus chosen so each answers there.
+ * The same lists feed the landing page (plugins/landingPage.ts) and docs/graphql-examples.md
+ * (scripts/readme-examples.ts), so what a newcomer clicks in the browser is what the manual shows,
+ * output included. Where the demo's public data cannot answer a question (no organizations, no
+ * per-user likes, no topic follows, mutual-only stand-in follows), the example says so in `demoNote`
+ * rather than leaving a newcomer to wonder at an empty list.
  */
 export interface ExampleOperation {
   /** The GraphQL operation name (also the anchor on the landing page). */
@@ -10,7 +13,12 @@ export interface ExampleOperation {
   title: string;
   query: string;
   variables: Record<string, unknown>;
+  /** One line: why this example answers little or nothing on the demo corpus, and what would make it answer. */
+  demoNote?: string;
 }
+
+/** The acting user of the mutation examples: a plain stand-in user (SNAP musae-github login). */
+const MUTATION_USER = 'github:0bman';
 
 const R = 'reason { kind text via { type id } count authoritySource computedAt }';
 
@@ -38,6 +46,8 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     title: 'followBack — they follow me, I do not follow them',
     query: `query FollowBack($userId: ID!) { followBack(userId: $userId, first: 3) { creator { id } score ${R} } }`,
     variables: { userId: 'TheBloke' },
+    demoNote:
+      'Answers [] on the demo: its stand-in follows (SNAP musae-github) are all mutual, so no one follows a user without being followed back. A one-way `follow` (mutation below) makes one.',
   },
   {
     name: 'SimilarCreators',
@@ -56,6 +66,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     title: 'sameOrganization — members of my organizations',
     query: `query SameOrganization($userId: ID!) { sameOrganization(userId: $userId, first: 3) { creator { id } score ${R} } }`,
     variables: { userId: 'TheBloke' },
+    demoNote: 'Answers [] on the demo: no public data says who belongs to which organization (MEMBER_OF comes from `hubgraph ingest social` with your own memberships).',
   },
   {
     name: 'PopularAmongSimilarUsers',
@@ -117,5 +128,35 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     title: 'communities — creator communities from the last analytics run',
     query: 'query Communities { communities(kind: CREATOR, first: 3) { id size modularityContribution topCreators(first: 3) { creator { id } authority } } }',
     variables: {},
+    demoNote: 'Answers [] until an analytics run has computed communities: `npm run analytics` (about a minute on the demo), or the runAnalytics mutation.',
+  },
+];
+
+/**
+ * The mutations a client app makes, with demo ids. They need the API key (`Authorization: Bearer
+ * <key>`: the one `npm start` prints, or HUBGRAPH_API_KEY), so they are not in EXAMPLES, which the
+ * warm-up asks keyless and which must never write. The acting user is a plain stand-in user whose
+ * follows and likes change no other example's answer.
+ */
+export const MUTATION_EXAMPLES: readonly ExampleOperation[] = [
+  {
+    name: 'Follow',
+    title: 'follow — the user follows a creator (idempotent); the next query sees it',
+    query: 'mutation Follow($userId: ID!, $creatorId: ID!) { follow(userId: $userId, creatorId: $creatorId) { creator { id } following changed followers } }',
+    variables: { userId: MUTATION_USER, creatorId: 'google-bert' },
+  },
+  {
+    name: 'FollowTopic',
+    title: 'followTopic — the user follows a task as a topic (feeds and recommendedCreators use it)',
+    query: 'mutation FollowTopic($userId: ID!, $taskId: ID!) { followTopic(userId: $userId, taskId: $taskId) { task { id } changed } }',
+    variables: { userId: MUTATION_USER, taskId: 'text-generation' },
+    demoNote: 'The demo has no topic follows of its own (no public data): this makes the first one.',
+  },
+  {
+    name: 'Like',
+    title: 'like — the user likes a model (idempotent); its like count goes up with a new like',
+    query: 'mutation Like($userId: ID!, $modelId: ID!) { like(userId: $userId, modelId: $modelId) { model { id likes } changed } }',
+    variables: { userId: MUTATION_USER, modelId: 'google-bert/bert-base-uncased' },
+    demoNote: 'The demo has like counts from the Hub but no per-user likes (not public): this makes the first LIKED edge.',
   },
 ];

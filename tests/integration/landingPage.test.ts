@@ -1,11 +1,12 @@
 /**
  * The landing page and its example operations, over real HTTP on the demo corpus: the page is
- * served to a browser, is self-contained (works offline), and every example it offers runs
- * without errors and answers something — so a newcomer's first click never shows a broken query.
+ * served to a browser, is self-contained (works offline), its examples are editable, and every
+ * example it offers runs without errors and answers something — or, where the demo's data cannot
+ * answer, says so in a note — so a newcomer's first click never shows a broken query or a silent [].
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { EXAMPLES } from '../../src/graphql/examples.js';
+import { EXAMPLES, MUTATION_EXAMPLES } from '../../src/graphql/examples.js';
 import { landingPageHtml } from '../../src/graphql/plugins/landingPage.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
@@ -13,13 +14,11 @@ import type { Db } from '../../src/neo4j/db.js';
 import { ensureDemo } from './demo.js';
 import { testDb } from './neo4j.js';
 
-/**
- * Examples that may rightly answer nothing on the demo corpus: communities exist only after an
- * analytics run; the stand-in follows are all mutual (musae-github is a mutual-follower graph), so
- * no one follows a user without being followed back; and no public data says who belongs to which
- * organization. Those run without errors; the rest must answer something.
- */
-const MAY_BE_EMPTY = new Set(['Communities', 'FollowBack', 'SameOrganization']);
+const KEY = 'landing-page-test-key-0123456789';
+
+/** The items of an answer: a list, a connection's edges, a group's creators, or the object itself. */
+const itemsOf = (answer: unknown): unknown[] =>
+  Array.isArray(answer) ? answer : ((answer as { edges?: unknown[] }).edges ?? (answer as { creators?: unknown[] }).creators ?? [answer]);
 
 describe('landing page', () => {
   let db: Db;
@@ -28,7 +27,7 @@ describe('landing page', () => {
   beforeAll(async () => {
     db = testDb();
     await ensureDemo(db);
-    server = await startServer({ config: loadConfig({}), db, log: silentLogger() }, { host: '127.0.0.1', port: 0 });
+    server = await startServer({ config: loadConfig({ HUBGRAPH_API_KEY: KEY }), db, log: silentLogger() }, { host: '127.0.0.1', port: 0 });
   }, 600_000);
   afterAll(async () => {
     await server?.stop();
@@ -40,15 +39,26 @@ describe('landing page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
-    for (const example of EXAMPLES) expect(html).toContain(`id="${example.name}"`);
+    for (const example of [...EXAMPLES, ...MUTATION_EXAMPLES]) expect(html).toContain(`id="${example.name}"`);
+    // Editable: each operation and its variables in a text area the Run button reads.
+    expect(html.match(/<textarea class="op"/g)).toHaveLength(EXAMPLES.length + MUTATION_EXAMPLES.length);
+    expect(html.match(/<textarea class="vars"/g)).toHaveLength(EXAMPLES.length + MUTATION_EXAMPLES.length);
+    // The key is typed in by the person, never served in the page.
+    expect(html).toContain('id="api-key"');
+    expect(html).not.toContain(KEY);
+    for (const example of [...EXAMPLES, ...MUTATION_EXAMPLES]) if (example.demoNote) expect(html).toContain('On the demo: ');
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+stylesheet/i);
     expect(html).toContain('stand-in');
   });
 
   it('cannot be broken out of by an example’s text (escaped in HTML and in the script block)', () => {
-    const html = landingPageHtml([{ name: 'X', title: '<img src=x onerror=alert(1)>', query: '{ a } </script><script>alert(1)</script>', variables: { q: '</script>' } }]);
+    const html = landingPageHtml(
+      [{ name: 'X', title: '<img src=x onerror=alert(1)>', query: '{ a } </textarea></script><script>alert(1)</script>', variables: { q: '</script>' }, demoNote: '</script><script>alert(2)</script>' }],
+      [],
+    );
     expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</textarea></script>');
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).toContain('\\u003c/script>');
   });
@@ -64,9 +74,22 @@ describe('landing page', () => {
     expect(res.status).toBe(200);
     const answer = Object.values(body.data ?? {})[0];
     expect(answer).not.toBeNull();
-    if (!MAY_BE_EMPTY.has(name)) {
-      const items = Array.isArray(answer) ? answer : ((answer as { edges?: unknown[]; creators?: unknown[] }).edges ?? (answer as { creators?: unknown[] }).creators ?? [answer]);
-      expect(items.length).toBeGreaterThan(0);
-    }
+    // An example answers something on the demo, or its note says why it cannot (no silent []).
+    if (itemsOf(answer).length === 0) expect(example.demoNote, `${name} answered nothing and has no demoNote`).toBeTruthy();
+    else if (name !== 'Communities') expect(example.demoNote, `${name} answers on the demo: its note would mislead`).toBeUndefined();
+  });
+
+  it.each(MUTATION_EXAMPLES.map((e) => [e.name, e] as const))('mutation example %s runs with the API key, and is refused without it', async (_name, example) => {
+    const ask = (auth?: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({ query: example.query, variables: example.variables, operationName: example.name }),
+      });
+    expect((await ask()).status).toBe(401);
+    const res = await ask(`Bearer ${KEY}`);
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(Object.values(body.data ?? {})[0]).toBeTruthy();
   });
 });
