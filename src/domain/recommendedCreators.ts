@@ -291,25 +291,25 @@ export function blendedCreators(
 
 /**
  * The fallback tier: `list` filled up to `first` with the creators most authoritative overall
- * (recommended-creators-popular.cypher), never the user, one they follow, or one listed already.
- * A full list costs no query.
+ * (recommended-creators-popular.cypher): by authority, then — when those run out — the creators
+ * without one by follower count; never the user, one they follow, or one listed already. A full
+ * list costs no query, and once analytics has run one query of about `first` index reads.
  */
 export async function withFallback(db: Db, userId: string, list: CreatorRecommendation[], first: number): Promise<CreatorRecommendation[]> {
-  if (list.length >= first) return list;
-  const rows = await db.read<{ creator: CreatorNode; count: number; authoritySource: AuthoritySource }>(
-    loadCypher('recommend/recommended-creators-popular'),
-    { userId, limit: first - list.length, skip: list.map((r) => r.creator.id) },
-    { op: 'recommendedCreators.fallback' },
-  );
-  const none: ReasonVia[] = [];
-  return [
-    ...list,
-    ...rows.map((row) => ({
-      creator: row.creator,
-      score: 0,
-      reason: withText({ kind: 'POPULAR_CREATOR' as const, via: none, count: row.count, authoritySource: row.authoritySource }),
-    })),
-  ];
+  const out = [...list];
+  for (const byAuthority of [true, false]) {
+    if (out.length >= first) break;
+    const rows = await db.read<{ creator: CreatorNode; count: number; authoritySource: AuthoritySource }>(
+      loadCypher('recommend/recommended-creators-popular'),
+      { userId, limit: first - out.length, skip: out.map((r) => r.creator.id), byAuthority },
+      { op: 'recommendedCreators.fallback' },
+    );
+    const none: ReasonVia[] = [];
+    for (const row of rows) {
+      out.push({ creator: row.creator, score: 0, reason: withText({ kind: 'POPULAR_CREATOR', via: none, count: row.count, authoritySource: row.authoritySource }) });
+    }
+  }
+  return out;
 }
 
 export async function recommendedCreators(

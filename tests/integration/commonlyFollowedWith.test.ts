@@ -43,8 +43,9 @@ describe('commonlyFollowedWith', () => {
       kind: 'COMMONLY_FOLLOWED_WITH',
       via: [{ type: 'CREATOR', id: p + 'A' }],
       count: 2,
+      countIsLowerBound: false,
       authoritySource: null,
-      text: `Commonly followed with /${p}A`,
+      text: `Shares 2 followers with /${p}A`,
     });
   });
 
@@ -60,7 +61,7 @@ describe('commonlyFollowedWith', () => {
     const gql = await graphqlRunner(db);
     try {
       const res = await gql.run('query($c: ID!) { commonlyFollowedWith(creatorId: $c) { score reason { text count } creator { id followers } } }', { c: p + 'A' });
-      expect(res.data.commonlyFollowedWith[0]).toEqual({ score: 0.5, reason: { text: `Commonly followed with /${p}A`, count: 2 }, creator: { id: p + 'B', followers: 3 } });
+      expect(res.data.commonlyFollowedWith[0]).toEqual({ score: 0.5, reason: { text: `Shares 2 followers with /${p}A`, count: 2 }, creator: { id: p + 'B', followers: 3 } });
     } finally {
       await gql.stop();
     }

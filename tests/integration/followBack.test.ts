@@ -36,7 +36,7 @@ describe('followBack', () => {
       [p + 'n', 2],
     ]);
     for (const r of recs) {
-      expect(r.reason).toMatchObject({ kind: 'FOLLOWS_YOU', text: 'They follow you', authoritySource: 'FOLLOWER_COUNT' });
+      expect(r.reason).toMatchObject({ kind: 'FOLLOWS_YOU', text: 'Follows you', authoritySource: 'FOLLOWER_COUNT' });
     }
   });
 

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshRecommendedCreators } from '../../src/analytics/recommendedCreators.js';
 import { follow } from '../../src/domain/follow.js';
 import { followTopic } from '../../src/domain/followTopic.js';
-import { blend, creatorSignals, DEFAULTS, recommendedCreators } from '../../src/domain/recommendedCreators.js';
+import { blend, creatorSignals, DEFAULTS, recommendedCreators, withFallback } from '../../src/domain/recommendedCreators.js';
 import { unfollow } from '../../src/domain/unfollow.js';
 import { isHubgraphError } from '../../src/errors.js';
 import { loadCypher } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
-import { assertPlain, follows, graphqlRunner, model, users } from './creatorFixtures.js';
+import { assertPlain, follows, graphqlRunner, model, setProps, users } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
 
 describe('recommendedCreators', () => {
@@ -25,7 +25,12 @@ describe('recommendedCreators', () => {
     // a also follows me (the user: never proposed). Nobody else follows a or L2, so no user is
     // similar to me and popularAmongSimilarUsers proposes nothing.
     await follows(db, p, [['me', 'a'], ['me', 'L2'], ['a', 'c'], ['a', 'me'], ['e', 'me']]);
-    await users(db, p, ['d', 'newbie']);
+    await users(db, p, ['d', 'newbie', 'blank', 'fan']);
+    // The fallback tier ranks every creator of the database: star outranks them all whichever
+    // standing it ranks by (authority once any creator has one, else follower count). fan follows
+    // star (so star is never proposed to fan).
+    await follows(db, p, [['fan', 'star']]);
+    await setProps(db, p, 'star', { followers: 1e9, authority: 1e9 });
     await db.write(
       `MERGE (o:Creator:Organization {id: $p + 'org'}) SET o.kind = 'organization'
        WITH o MATCH (u:User) WHERE u.id IN [$p + 'me', $p + 'd'] MERGE (u)-[:MEMBER_OF]->(o)`,
@@ -45,18 +50,34 @@ describe('recommendedCreators', () => {
   });
 
   it('blends the signals with the default weights and keeps each creator’s strongest reason', async () => {
-    const recs = await recommendedCreators(db, { userId: p + 'me' });
+    // first 4: exactly the blended creators (a longer list is filled by the fallback tier, below).
+    const recs = await recommendedCreators(db, { userId: p + 'me', first: 4 });
     // Each creator has one signal, at its best (normalised 1): its score is that signal's weight,
     // and the list is in the order of the (tuned) default weights.
     const expected = [
       [p + 'c', DEFAULTS.weights.followOfFollow, 'FOLLOWED_BY'],
       [p + 'd', DEFAULTS.weights.sameOrganization, 'SAME_ORGANIZATION'],
       [p + 'e', DEFAULTS.weights.followBack, 'FOLLOWS_YOU'],
-      [p + 'L', DEFAULTS.weights.topicTopContributors, 'TOPIC_LEADER'],
+      [p + 'L', DEFAULTS.weights.topicTopContributors, 'FOLLOWED_TOPIC_LEADER'],
     ].sort((a, b) => (b[1] as number) - (a[1] as number));
     expect(recs.map((r) => [r.creator.id, r.score, r.reason.kind])).toEqual(expected);
-    expect(recs.find((r) => r.creator.id === p + 'c')!.reason.text).toBe(`Followed by /${p}a`);
-    expect(recs.find((r) => r.creator.id === p + 'L')!.reason.text).toBe(`Top contributor in ${p}T`);
+    expect(recs.find((r) => r.creator.id === p + 'c')!.reason.text).toBe(`Followed by /${p}a, whom you follow`);
+    // The task is named by its name ("T"), not its id.
+    expect(recs.find((r) => r.creator.id === p + 'L')!.reason.text).toBe('Top contributor in T, a topic you follow');
+    expect(recs.find((r) => r.creator.id === p + 'd')!.reason.text).toBe(`Member of /${p}org, like you`);
+    expect(recs.find((r) => r.creator.id === p + 'e')!.reason).toMatchObject({ text: 'Follows you', via: [] });
+    assertPlain(recs);
+  });
+
+  it('fills a short list with the most authoritative creators overall, after every blended one, saying so', async () => {
+    const recs = await recommendedCreators(db, { userId: p + 'me', first: 6 });
+    expect(recs.slice(0, 4).map((r) => r.reason.kind)).not.toContain('POPULAR_CREATOR');
+    expect(recs[4]!.creator.id).toBe(p + 'star');
+    expect(recs.slice(4).map((r) => [r.score, r.reason.kind, r.reason.via])).toEqual([
+      [0, 'POPULAR_CREATOR', []],
+      [0, 'POPULAR_CREATOR', []],
+    ]);
+    expect(recs[4]!.reason.text).toMatch(/^One of the most (authoritative creators in the follow graph|followed creators \(1000000000 followers\))$/);
     assertPlain(recs);
   });
 
@@ -68,18 +89,51 @@ describe('recommendedCreators', () => {
   });
 
   it('sums the signals that agree and takes the reason of the largest contribution', async () => {
-    const recs = await recommendedCreators(db, { userId: p + 'me' }, { weights: { sameOrganization: 0, followBack: 2 } });
+    const recs = await recommendedCreators(db, { userId: p + 'me', first: 3 }, { weights: { sameOrganization: 0, followBack: 2 } });
     expect(recs.map((r) => r.creator.id)).toEqual([p + 'e', p + 'c', p + 'L']);
     expect(recs[0]!.score).toBe(2);
   });
 
-  it('answers a cold-start user from the topics they follow, with both leaders', async () => {
-    const recs = await recommendedCreators(db, { userId: p + 'newbie' });
+  it('answers a cold-start user who follows only topics with the topics’ leaders first, then the fallback', async () => {
+    const recs = await recommendedCreators(db, { userId: p + 'newbie', first: 3 });
     // Topic scores: L2 = ln(1001) + 2 · 1/1 (its one follower is the topic's most), L = ln(101).
     // Normalised by the best (L2) and weighted 0.4.
-    expect(recs.map((r) => r.creator.id)).toEqual([p + 'L2', p + 'L']);
+    expect(recs.map((r) => [r.creator.id, r.reason.kind])).toEqual([
+      [p + 'L2', 'FOLLOWED_TOPIC_LEADER'],
+      [p + 'L', 'FOLLOWED_TOPIC_LEADER'],
+      [p + 'star', 'POPULAR_CREATOR'],
+    ]);
     expect(recs[0]!.score).toBeCloseTo(0.4, 12);
     expect(recs[1]!.score).toBeCloseTo((0.4 * Math.log(101)) / (Math.log(1001) + 2), 12);
+    expect(recs[0]!.reason.text).toBe('Top contributor in T, a topic you follow');
+  });
+
+  it('answers a user who follows no one and no topic from the fallback tier, never the user or whom they follow', async () => {
+    // Regression (issue #16): such a user got [].
+    const blank = await recommendedCreators(db, { userId: p + 'blank', first: 5 });
+    expect(blank).toHaveLength(5);
+    expect(blank[0]!.creator.id).toBe(p + 'star');
+    expect(new Set(blank.map((r) => r.reason.kind))).toEqual(new Set(['POPULAR_CREATOR']));
+    expect(blank.map((r) => r.creator.id)).not.toContain(p + 'blank');
+    // Creators with an authority first, by authority; then the others by follower count, as each
+    // reason says (ANALYTICS: "most authoritative", FOLLOWER_COUNT: "most followed (N followers)").
+    const sources = blank.map((r) => r.reason.authoritySource);
+    expect([...sources].sort()).toEqual(sources);
+    for (const source of ['ANALYTICS', 'FOLLOWER_COUNT'] as const) {
+      const part = blank.filter((r) => r.reason.authoritySource === source);
+      const standing = part.map((r) => (source === 'ANALYTICS' ? r.creator.authority! : r.reason.count!));
+      expect([...standing].sort((x, y) => y - x)).toEqual(standing);
+      for (const r of part) {
+        expect(r.reason.text).toBe(
+          source === 'ANALYTICS' ? 'One of the most authoritative creators in the follow graph' : `One of the most followed creators (${r.reason.count} follower${r.reason.count === 1 ? '' : 's'})`,
+        );
+      }
+    }
+    // fan follows star: never proposed to fan, and the rest shift up.
+    const fan = await recommendedCreators(db, { userId: p + 'fan', first: 4 });
+    expect(fan.map((r) => r.creator.id)).not.toContain(p + 'star');
+    expect(fan.map((r) => r.creator.id)).not.toContain(p + 'fan');
+    expect(fan.map((r) => r.creator.id)).toEqual(blank.map((r) => r.creator.id).filter((id) => id !== p + 'star' && id !== p + 'fan').slice(0, 4));
   });
 
   it('rejects an unknown user and a bad first, also through GraphQL', async () => {
@@ -111,13 +165,15 @@ describe('recommendedCreators', () => {
     };
     const shape = (recs: Awaited<ReturnType<typeof recommendedCreators>>) =>
       recs.map((r) => ({ ...r, score: Math.round(r.score * 1e12) / 1e12, reason: { ...r.reason, computedAt: undefined } }));
-    const answer = async (name: string) => recommendedCreators(db, { userId: p + name });
-    // The blend of the signals asked one by one: the live answer, the reference.
-    const live = async (name: string) => {
+    // first 3: e's whole blended list (the fallback tier fills longer ones; it is always live).
+    const answer = async (name: string, first = 3) => recommendedCreators(db, { userId: p + name, first });
+    // The blend of the signals asked one by one, then the fallback: the live answer, the reference.
+    const live = async (name: string, first = 3) => {
       const { signals, exclude } = await creatorSignals(db, p + name, { candidates: DEFAULTS.candidatesPerSignal, maxTopics: DEFAULTS.maxTopics, weights: DEFAULTS.weights });
-      return blend(signals, DEFAULTS.weights, exclude, 20);
+      return withFallback(db, p + name, blend(signals, DEFAULTS.weights, exclude, first), first);
     };
-    const computedAt = async (name: string) => new Set((await answer(name)).map((r) => r.reason.computedAt ?? null));
+    const computedAt = async (name: string) =>
+      new Set((await answer(name)).filter((r) => r.reason.kind !== 'POPULAR_CREATOR').map((r) => r.reason.computedAt ?? null));
     afterAll(async () => {
       await db.write(loadCypher('recommend/recommended-creators-clear'), { computedAt: '', scope: p, limit: 1000 });
     });
@@ -131,16 +187,20 @@ describe('recommendedCreators', () => {
       // popularAmongSimilarUsers: a shares me with e (Jaccard 1/2) and follows c (normalised 1, × 1).
       const e = await answer('e');
       expect(e.map((x) => [x.creator.id.slice(p.length), x.score, x.reason.kind, x.reason.text])).toEqual([
-        ['c', 1, 'POPULAR_AMONG_SIMILAR_USERS', 'Popular amongst people like you'],
-        ['L2', 0.5, 'FOLLOWED_BY', `Followed by /${p}me`],
-        ['a', 0.5, 'FOLLOWED_BY', `Followed by /${p}me`],
+        ['c', 1, 'POPULAR_AMONG_SIMILAR_USERS', `Followed by /${p}a, whose follows resemble yours`],
+        ['L2', 0.5, 'FOLLOWED_BY', `Followed by /${p}me, whom you follow`],
+        ['a', 0.5, 'FOLLOWED_BY', `Followed by /${p}me, whom you follow`],
       ]);
+      expect(e[0]!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'a' }]);
       expect(shape(e)).toEqual(shape(await live('e')));
       expect(shape(await answer('a'))).toEqual(shape(await live('a')));
       expect(await computedAt('e')).toEqual(new Set([r.computedAt]));
       // It is the stored list that answers: a doctored one shows.
       await db.write('MATCH (u:User {id: $id}) SET u.recommendedScores = [7.0, 6.0, 5.0]', { id: p + 'e' });
       expect((await answer('e')).map((x) => x.score)).toEqual([7, 6, 5]);
+      // Past the stored list, the fallback tier (live, no computedAt).
+      expect((await answer('e', 4))[3]!.reason).toMatchObject({ kind: 'POPULAR_CREATOR' });
+      expect((await answer('e', 4))[3]!.reason.computedAt).toBeUndefined();
       expect((await recommendedCreators(db, { userId: p + 'e', first: 2 })).map((x) => x.score)).toEqual([7, 6]);
     });
 
@@ -149,7 +209,7 @@ describe('recommendedCreators', () => {
       await db.write('MATCH (u:User {id: $id}) SET u.recommendedScores = [7.0, 6.0, 5.0]', { id: p + 'e' });
       const weights = { popularAmongSimilarUsers: 0.9 };
       expect((await recommendedCreators(db, { userId: p + 'e' }, { weights })).map((x) => x.score)).not.toContain(7);
-      expect((await recommendedCreators(db, { userId: p + 'e', first: 51 })).map((x) => x.reason.computedAt ?? null)).toEqual([null, null, null]);
+      expect(new Set((await recommendedCreators(db, { userId: p + 'e', first: 51 })).map((x) => x.reason.computedAt ?? null))).toEqual(new Set([null]));
     });
 
     it('drops the user’s list on their follow and unfollow; the next answer is live and leaves out the new follow', async () => {
@@ -187,7 +247,7 @@ describe('recommendedCreators', () => {
       await followTopic(db, { userId: p + 'e', taskId: p + 'T' });
       try {
         expect(await storedAt('e')).toBeNull();
-        expect((await answer('e')).map((x) => x.reason.kind)).toContain('TOPIC_LEADER');
+        expect((await answer('e', 20)).map((x) => x.reason.kind)).toContain('FOLLOWED_TOPIC_LEADER');
         await refresh();
         expect(await storedAt('e')).toBeNull();
       } finally {

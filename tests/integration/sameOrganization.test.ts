@@ -44,8 +44,8 @@ describe('sameOrganization', () => {
   it('names the smallest shared organization first', async () => {
     const [a, b] = await sameOrganization(db, { userId: p + 'me' });
     expect(a!.reason.via).toEqual([{ type: 'CREATOR', id: p + 'small' }, { type: 'CREATOR', id: p + 'big' }]);
-    expect(a!.reason).toMatchObject({ kind: 'SAME_ORGANIZATION', text: `Also in /${p}small` });
-    expect(b!.reason.text).toBe(`Also in /${p}big`);
+    expect(a!.reason).toMatchObject({ kind: 'SAME_ORGANIZATION', text: `Member of /${p}small and /${p}big, like you` });
+    expect(b!.reason.text).toBe(`Member of /${p}big, like you`);
   });
 
   it('answers empty for a user with no fellow members, BAD_USER_INPUT for an unknown user', async () => {
@@ -55,7 +55,7 @@ describe('sameOrganization', () => {
     const gql = await graphqlRunner(db);
     try {
       const res = await gql.run('query($u: ID!) { sameOrganization(userId: $u, first: 1) { score creator { id } reason { text } } }', { u: p + 'me' });
-      expect(res.data.sameOrganization).toEqual([{ score: 2, creator: { id: p + 'a' }, reason: { text: `Also in /${p}small` } }]);
+      expect(res.data.sameOrganization).toEqual([{ score: 2, creator: { id: p + 'a' }, reason: { text: `Member of /${p}small and /${p}big, like you` } }]);
     } finally {
       await gql.stop();
     }

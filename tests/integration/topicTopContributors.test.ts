@@ -37,7 +37,8 @@ describe('topicTopContributors', () => {
     expect(recs.map((r) => r.reason.count)).toEqual([2, 1, 1]);
     expect(recs[0]!.reason).toMatchObject({
       kind: 'TOPIC_LEADER',
-      text: `Top contributor in ${p}${T}`,
+      // Named by the task's name, as its follow group's title is (the fixture names it by its unprefixed id).
+      text: `Top contributor in ${T}`,
       via: [{ type: 'TASK', id: p + T }],
       authoritySource: 'FOLLOWER_COUNT',
     });
