@@ -6,13 +6,14 @@
  * every record is counted as loaded, rejected (with its reason in the quarantine file) or skipped
  * (already committed by an earlier, interrupted run).
  */
+import { Neo4jError } from 'neo4j-driver';
 import type { Db, WriteSummary } from '../src/neo4j/db.js';
 import type { Logger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
 import type { Checkpoint } from './checkpoint.js';
 import { createProgress } from './progress.js';
-import type { Quarantine } from './quarantine.js';
-import type { Parsed } from './types.js';
+import { truncateUtf8, type Quarantine } from './quarantine.js';
+import type { Parsed, SourcePosition } from './types.js';
 
 export interface StepSummary {
   step: string;
@@ -84,14 +85,48 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
   const progress = createProgress({ label: spec.step, ...(spec.total ? { total: spec.total } : {}), log, ...(deps.tty === undefined ? {} : { tty: deps.tty }) });
 
   let batch: Record<string, unknown>[] = [];
+  let positions: SourcePosition[] = [];
+  const write = async (rows: Record<string, unknown>[]) => {
+    const { summary: s } = await db.write(cypher, { ...spec.extra, rows }, { op: `ingest.${spec.step}` });
+    add(summary, s);
+    summary.loaded += rows.length;
+    summary.batches++;
+  };
+  /**
+   * A batch the database refuses for its data (a value it cannot index, a constraint) is split in
+   * halves until the refused rows stand alone: they go to quarantine with the database's message and
+   * the rest load. When every row of a batch is refused on its own, the statement is at fault, not
+   * the data: that error is thrown, as is any other (syntax, a lost connection).
+   */
+  const writeOrBisect = async (rows: Record<string, unknown>[], at: SourcePosition[], refused: { at: SourcePosition; row: unknown; error: Error }[]) => {
+    try {
+      await write(rows);
+    } catch (error) {
+      if (!refusedForData(error)) throw error;
+      if (rows.length === 1) {
+        refused.push({ at: at[0]!, row: rows[0], error });
+        return;
+      }
+      const half = Math.ceil(rows.length / 2);
+      await writeOrBisect(rows.slice(0, half), at.slice(0, half), refused);
+      await writeOrBisect(rows.slice(half), at.slice(half), refused);
+    }
+  };
+  const writeBatch = async (rows: Record<string, unknown>[], at: SourcePosition[]) => {
+    const refused: { at: SourcePosition; row: unknown; error: Error }[] = [];
+    await writeOrBisect(rows, at, refused);
+    if (refused.length > 1 && refused.length === rows.length) throw refused[0]!.error;
+    for (const r of refused) {
+      quarantine.add({ position: r.at, reason: `refused by Neo4j: ${firstLine(r.error.message)}`, raw: truncateUtf8(JSON.stringify(r.row)).text });
+      summary.rejected++;
+    }
+  };
   const flush = async (handled: number) => {
     if (batch.length > 0) {
-      const rows = batch;
+      const [rows, at] = [batch, positions];
       batch = [];
-      const { summary: s } = await db.write(cypher, { ...spec.extra, rows }, { op: `ingest.${spec.step}` });
-      add(summary, s);
-      summary.loaded += rows.length;
-      summary.batches++;
+      positions = [];
+      await writeBatch(rows, at);
     }
     checkpoint?.save({ committed: handled });
     spec.afterBatch?.(handled);
@@ -109,6 +144,7 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
         summary.rejected++;
       } else {
         batch.push(spec.toRow(parsed.value));
+        positions.push(parsed.position);
         if (batch.length >= batchSize) await flush(summary.read);
       }
       if (batch.length > 0 && spec.flushAt?.(summary.read)) await flush(summary.read);
@@ -125,6 +161,20 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
   log.info(summary, `${spec.step}: ${summary.loaded} loaded, ${summary.rejected} rejected, ${summary.skipped} resumed past, in ${summary.seconds.toFixed(1)} s`);
   return summary;
 }
+
+/**
+ * Whether Neo4j refused the rows themselves (a value too large to index, a constraint, a value of the
+ * wrong type) rather than the statement or the connection: those are worth bisecting.
+ */
+export function refusedForData(error: unknown): error is Neo4jError {
+  if (!(error instanceof Neo4jError)) return false;
+  const code = error.code ?? '';
+  if (code === 'Neo.ClientError.Statement.SyntaxError' || code === 'Neo.ClientError.Statement.ParameterMissing') return false;
+  // An index key too large comes back as Neo.DatabaseError.Statement.ExecutionFailed (5.26).
+  return code.startsWith('Neo.ClientError.Schema.') || code.startsWith('Neo.ClientError.Statement.') || code === 'Neo.DatabaseError.Statement.ExecutionFailed';
+}
+
+const firstLine = (text: string) => text.split('\n', 1)[0]!.slice(0, 500);
 
 function add(summary: StepSummary, s: WriteSummary): void {
   summary.nodesCreated += s.nodesCreated;

@@ -47,11 +47,30 @@ export interface TextOptions {
   numbers?: boolean;
 }
 
-/** A trimmed string, or null when missing. */
+/**
+ * The longest text value (UTF-8 bytes) a record may carry. Ids, tags and names end up as index keys
+ * (range, unique and full-text indexes), and Neo4j refuses a key over about 8 kB — failing the
+ * whole batch — so a longer value is a rejected row, with this reason, not a database error.
+ */
+export const MAX_TEXT_BYTES = 4096;
+
+/** The error for a value over MAX_TEXT_BYTES, or null when it fits. */
+export function tooLong(field: string, text: string): FieldError | null {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short strings need no encoding.
+  if (text.length * 3 <= MAX_TEXT_BYTES) return null;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > MAX_TEXT_BYTES ? fieldError(field, `too long: ${bytes} bytes, at most ${MAX_TEXT_BYTES}`) : null;
+}
+
+/** A trimmed string (at most MAX_TEXT_BYTES), or null when missing. */
 export function readText(raw: RawRecord, aliases: readonly string[], options: TextOptions = {}): FieldResult<string | null> {
   const { field, value } = pick(raw, aliases);
   if (isMissing(value)) return { ok: true, value: null, field };
-  if (typeof value === 'string') return { ok: true, value: value.trim(), field };
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const long = tooLong(field, text);
+    return long ? { ok: false, error: long } : { ok: true, value: text, field };
+  }
   if (options.numbers && typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value), field };
   return { ok: false, error: fieldError(field, `expected text, got ${showValue(value)}`) };
 }

@@ -14,6 +14,7 @@ import type { CreatorKind, ModelRecord, Parsed, SourcePosition } from '../types.
 import {
   fieldError,
   isMissing,
+  tooLong,
   pick,
   readCount,
   readDate,
@@ -53,7 +54,11 @@ const NO_PIPELINE_TAG = new Set(['unknown', 'none', 'null']);
  * A Hub repo id: `name` (legacy, no namespace) or `namespace/name`, of letters, digits, `-`, `_`, `.`.
  * Checked so a corrupted id (spaces, several slashes) is rejected rather than becoming a node.
  */
-const REPO_ID = /^[A-Za-z0-9][\w.-]*(?:\/[\w.-]+)?$/;
+const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}(?:\/[\w.-]{1,96})?$/;
+
+/** A creator id: a namespace, the part of a repo id before the slash (the Hub allows at most 96 characters). */
+const MAX_NAMESPACE = 96;
+const NAMESPACE = new RegExp(`^[A-Za-z0-9][\\w.-]{0,${MAX_NAMESPACE - 1}}$`);
 
 export interface ModelMapOptions {
   /** Provenance label stored on every record, e.g. `hub-list-models-2024-09`. */
@@ -73,15 +78,23 @@ export type MappedModel =
 export function readTags(raw: RawRecord, aliases: readonly string[] = MODEL_COLUMNS.tags): FieldResult<string[]> {
   const { field, value } = pick(raw, aliases);
   if (isMissing(value)) return { ok: true, value: [], field };
+  // Each tag becomes an index key (a Tag, Dataset, Paper… id): one too long is the record's error.
+  const checked = (tags: string[]): FieldResult<string[]> => {
+    for (const tag of tags) {
+      const long = tooLong(field, tag);
+      if (long) return { ok: false, error: long };
+    }
+    return { ok: true, value: tags, field };
+  };
   if (Array.isArray(value)) {
-    if (value.every((tag): tag is string => typeof tag === 'string')) return { ok: true, value, field };
+    if (value.every((tag): tag is string => typeof tag === 'string')) return checked(value);
     return { ok: false, error: fieldError(field, `expected a list of strings, got ${showValue(value)}`) };
   }
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === 'None' || text === '[]') return { ok: true, value: [], field };
     const parsed = parsePythonStringList(text);
-    if (parsed.ok) return { ok: true, value: parsed.value, field };
+    if (parsed.ok) return checked(parsed.value);
     return { ok: false, error: fieldError(field, `not a list of strings (${parsed.error}), got ${showValue(value)}`) };
   }
   return { ok: false, error: fieldError(field, `expected a list of strings, got ${showValue(value)}`) };
@@ -119,6 +132,10 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
   const creator = author.value ?? (slash > 0 ? id.value.slice(0, slash) : null);
   if (creator === null) {
     return rejectRecord(raw, position, fieldError('author', `missing, and id ${showValue(id.value)} has no namespace to take it from`));
+  }
+  // The author becomes a Creator id: held to the rules of a namespace, like the id's own.
+  if (!NAMESPACE.test(creator)) {
+    return rejectRecord(raw, position, fieldError(author.value === null ? id.field : author.field, `not a Hub namespace (letters, digits, -, _, . ; at most ${MAX_NAMESPACE} characters), got ${showValue(creator)}`));
   }
 
   const name = readText(raw, MODEL_COLUMNS.name);

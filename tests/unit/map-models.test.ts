@@ -213,6 +213,24 @@ describe('mapModel: validation', () => {
     });
   });
 
+  it('rejects a value too long to be an index key, naming the field, instead of failing the batch in Neo4j', () => {
+    // Regression: a 9,000-character author or tag went to the database, which refused the whole batch (index key limit).
+    const long = 'x'.repeat(9000);
+    expect(rejected(mapModel({ id: 'a/b', author: long }, at, options)).reason).toBe('author: too long: 9000 bytes, at most 4096');
+    expect(rejected(mapModel({ id: 'a/b', tags: ['ok', long] }, at, options))).toMatchObject({ field: 'tags', reason: 'tags: too long: 9000 bytes, at most 4096' });
+    expect(rejected(mapModel({ id: 'a/b', tags: `['${long}']` }, at, options)).field).toBe('tags');
+    expect(rejected(mapModel({ id: `a/${'b'.repeat(200)}` }, at, options)).field).toBe('id');
+    expect(accepted(mapModel({ id: 'a/b', tags: ['y'.repeat(4096)] }, at, options)).tags).toEqual(['y'.repeat(4096)]);
+  });
+
+  it('holds the author to the rules of a namespace, as the id is', () => {
+    // Regression: an injection string as author became a Creator owning the model.
+    for (const author of ["x') DETACH DELETE n //", 'a b', 'a/b', '-lead', 'é', 'n'.repeat(97)]) {
+      expect(rejected(mapModel({ id: 'ns/model', author }, at, options)).reason).toMatch(/^author: (not a Hub namespace|too long)/);
+    }
+    expect(accepted(mapModel({ id: 'ns/model', author: 'Org_1.x-y' }, at, options)).author).toBe('Org_1.x-y');
+  });
+
   it('rejects tags that are not a list of strings', () => {
     expect(rejected(mapModel({ id: 'a/b', tags: "['unterminated" }, at, options))).toMatchObject({
       field: 'tags',
