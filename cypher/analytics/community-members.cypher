@@ -7,12 +7,21 @@
 // - `follows`, `standInFollows`: follows received by creator members, all and those of the
 //   stand-in. A creator community is found in the co-follow graph, which is built from exactly
 //   these follows, so their share says whether it comes from the stand-in rather than Hub data.
+// - `topBase`: the model most of a model community's members derive from ({id, count}, null if
+//   none): names a community made mostly of lineage stubs, which carry nothing else.
 // Parameters: $ids (full community ids), $standInSource.
 UNWIND $ids AS id
 MATCH (k:Community {id: id})
 CALL (k) {
   MATCH (k)<-[:IN_COMMUNITY]-(:Creator)<-[f:FOLLOWS]-()
   RETURN count(f) AS follows, count(CASE WHEN f.source = $standInSource THEN 1 END) AS standInFollows
+}
+CALL (k) {
+  OPTIONAL MATCH (k)<-[:IN_COMMUNITY]-(:Model)-[:DERIVED_FROM]->(b:Model)
+  WITH b, count(b) AS n
+  ORDER BY n DESC, b.id
+  LIMIT 1
+  RETURN CASE WHEN b IS NULL THEN null ELSE {id: b.id, count: n} END AS topBase
 }
 RETURN id,
   COUNT {
@@ -31,4 +40,5 @@ RETURN id,
     WHERE NOT EXISTS { (c)-[:CREATED]->(:Model) } AND c.source = $standInSource
   } AS standInWithoutModels,
   follows,
-  standInFollows
+  standInFollows,
+  topBase

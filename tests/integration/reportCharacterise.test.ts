@@ -31,7 +31,7 @@ describe('report communities: characterisation on a graph with known answers', (
          damping: 0.85, resolution: 1.0, startedAt: datetime(), computedAt: datetime(), creators: 9, follows: 12, coFollowEdges: 6,
          models: 17, modelEdges: 30, creatorCommunities: 2, modelCommunities: 2, creatorModularity: 0.3, modelModularity: 0.5, computeSeconds: 1.0})
        WITH 1 AS _
-       UNWIND [['model-0', 'model', 0, 9], ['model-1', 'model', 1, 8], ['creator-0', 'creator', 0, 5], ['creator-1', 'creator', 1, 3]] AS c
+       UNWIND [['model-0', 'model', 0, 9], ['model-1', 'model', 1, 8], ['model-2', 'model', 2, 5], ['creator-0', 'creator', 0, 5], ['creator-1', 'creator', 1, 3]] AS c
        CREATE (:Community {id: $runId + '/' + c[0], key: c[0], kind: c[1], rank: c[2], size: c[3], modularityContribution: 0.1,
          internalWeight: 1.0, internalEdges: 3, density: 0.5, runId: $runId, computedAt: datetime()})`,
       params,
@@ -84,6 +84,16 @@ describe('report communities: characterisation on a graph with known answers', (
        FOREACH (_ IN CASE WHEN i < 8 THEN [1] ELSE [] END | MERGE (m)-[:IN_COMMUNITY]->(k))`,
       params,
     );
+    // model-2: a family tree known only from lineage: four stubs derived from a stub base.
+    await db.write(
+      `MATCH (k:Community {id: $runId + '/model-2'})
+       CREATE (b:Model {id: $p + 'base/llama', source: 'hf-lineage'})-[:IN_COMMUNITY]->(k)
+       WITH k, b
+       UNWIND range(0, 3) AS i
+       CREATE (m:Model {id: $p + 'someone/llama-ft-' + i, source: 'hf-lineage'})-[:DERIVED_FROM]->(b)
+       CREATE (m)-[:IN_COMMUNITY]->(k)`,
+      params,
+    );
     // creator-0: four stand-in users with no models and meta, following one another through
     // stand-in follows. creator-1: openai, bigco, ghost, followed through Hub follows:
     // ghost by openai and bigco, openai by ghost, bigco by outsiders only.
@@ -130,7 +140,9 @@ describe('report communities: characterisation on a graph with known answers', (
     const tags = speech.distinctive.tags.map((x) => x.id);
     expect(tags).toEqual([`${p}whisper`]);
     const text = byKey(models, 'model-1');
-    expect(text.label).toBe(`${itemLabel({ kind: 'task', id: `${p}text-generation` })} · ${p}llama`);
+    // text-generation is on 8 of its 8 models but on 28 of all 36: too common to name it (lift 1.29).
+    expect(text.label).toBe(`${p}llama`);
+    expect(text.distinctive.tasks).toEqual([]);
     expect(text.distinctive.tags.map((x) => x.id)).toEqual([`${p}llama`]);
   });
 
@@ -141,6 +153,13 @@ describe('report communities: characterisation on a graph with known answers', (
     expect(speech.models).toBe(8);
     // 6 of the 8 models with a record (not of the 9 members) carry the task.
     expect(speech.distinctive.tasks[0]).toMatchObject({ count: 6, total: 6, share: 0.75 });
+  });
+
+  it('names a community of lineage stubs after the base model they derive from', () => {
+    const family = byKey(models, 'model-2');
+    expect(family.models).toBe(0);
+    expect(family.lineageStubs).toBe(5);
+    expect(family.label).toBe(`derivatives of ${p}base/llama`);
   });
 
   it('ranks a model community’s creators by models in it (ties: authority, a null authority last)', () => {

@@ -52,7 +52,8 @@ describe('report communities', () => {
   it('writes the CSV with exactly the documented columns, one row per community', () => {
     const lines = readFileSync(path.join(out, 'communities-model.csv'), 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'community_id,kind,rank,size,modularity_contribution,internal_edges,density,models,top_creators,dominant_tasks,dominant_tags,dominant_libraries,most_cited_papers,neighbours,run_id',
+      'community_id,kind,rank,size,modularity_contribution,internal_edges,density,models,top_creators,dominant_tasks,dominant_tags,dominant_libraries,most_cited_papers,neighbours,run_id,' +
+        'label,stand_in,lineage_stubs,members_without_models,stand_in_members_without_models,distinctive_tasks,distinctive_tags,distinctive_libraries,distinctive_papers',
     );
     expect(lines).toHaveLength(1 + run.run.modelCommunities);
     const first = lines[1]!.split(',');
@@ -64,7 +65,7 @@ describe('report communities', () => {
 
   it('writes the JSON with the run header and each community’s lists', () => {
     const doc = JSON.parse(readFileSync(path.join(out, 'communities-creator.json'), 'utf8'));
-    expect(doc.reportVersion).toBe(1);
+    expect(doc.reportVersion).toBe(2);
     expect(doc.kind).toBe('creator');
     expect(doc.run).toMatchObject({ id: run.run.id, seed: 42, current: true, creators: run.run.creators });
     expect(doc.totalCommunities).toBe(run.run.creatorCommunities);
@@ -73,10 +74,17 @@ describe('report communities', () => {
     expect(Object.keys(c)).toEqual([
       'id', 'kind', 'rank', 'size', 'modularityContribution', 'internalEdges', 'density', 'models',
       'topCreators', 'dominantTasks', 'dominantTags', 'dominantLibraries', 'mostCitedPapers', 'neighbours',
+      'label', 'characterised', 'standIn', 'lineageStubs', 'membersWithoutModels', 'standInMembersWithoutModels', 'follows', 'standInFollows',
+      'lineageBase', 'distinctiveTasks', 'distinctiveTags', 'distinctiveLibraries', 'distinctivePapers',
     ]);
     expect(c.id).toBe('creator-0');
     expect(c.topCreators.length).toBeGreaterThan(0);
     expect(c.topCreators[0].authority).toBeGreaterThan(0);
+    // By contribution: followers inside the community, most first.
+    const contributions = c.topCreators.map((x: { contribution: number }) => x.contribution);
+    expect(contributions).toEqual([...contributions].sort((a: number, b: number) => b - a));
+    // The fixture's follows carry no stand-in source: nothing is flagged.
+    expect(doc.communities.every((x: { standIn: boolean }) => !x.standIn)).toBe(true);
     expect(c.dominantTasks[0].count).toBeGreaterThan(0);
     const sizes = doc.communities.map((x: { size: number }) => x.size);
     expect(sizes).toEqual([...sizes].sort((a: number, b: number) => b - a));

@@ -31,6 +31,9 @@ describe('distinctive items (lift with minimum support)', () => {
   it('leaves out an item no more frequent than in the whole graph', () => {
     expect(distinctiveItems('tag', [item('region:us', 50, 500)], N, G)).toEqual([]);
     expect(distinctiveItems('tag', [item('region:us', 40, 500)], N, G)).toEqual([]);
+    // 1.2 times as common as everywhere: under the minimum lift of 1.5.
+    expect(distinctiveItems('tag', [item('endpoints_compatible', 60, 500)], N, G)).toEqual([]);
+    expect(distinctiveItems('tag', [item('endpoints_compatible', 60, 500)], N, G, { minLift: 1.1 }).map((x) => x.id)).toEqual(['endpoints_compatible']);
   });
 
   it('a single model with a rare tag does not win on lift alone (minimum count and share)', () => {
@@ -63,11 +66,21 @@ describe('community label', () => {
   it('task · tag · paper, from what distinguishes it', () => {
     const label = communityLabel({
       tasks: d('task', [item('text-generation', 10, 600), item('automatic-speech-recognition', 60, 80)]),
-      tags: d('tag', [item('automatic-speech-recognition', 60, 80), item('whisper', 50, 60), item('region:us', 40, 400)]),
+      tags: d('tag', [item('automatic-speech-recognition', 60, 80), item('whisper', 50, 100), item('region:us', 40, 400)]),
       libraries: d('library', [item('transformers', 80, 700)]),
       papers: d('paper', [item('2212.04356', 45, 55)]),
     });
     expect(label).toBe('automatic speech recognition · whisper · 2212.04356');
+  });
+
+  it('the task and the tag lead in order of lift, so LLM communities do not all start alike', () => {
+    const label = communityLabel({
+      tasks: d('task', [item('text-generation', 80, 300)]),
+      tags: d('tag', [item('mistral', 40, 50)]),
+      libraries: [],
+      papers: d('paper', [item('2310.06825', 30, 35)]),
+    });
+    expect(label).toBe('mistral · text generation · 2310.06825');
   });
 
   it('without a distinctive task or paper, tags fill in; a base-model tag reads "from …"', () => {
@@ -135,6 +148,23 @@ describe('a community’s report entry', () => {
     expect(c.lineageStubs).toBe(4);
   });
 
+  it('a model community made mostly of lineage stubs is named after the base model most of it derives from', () => {
+    const read = (topBase: { id: string; count: number } | null) => ({
+      items: { models: 7, ...none, tasks: [item('text-generation', 7, 300)] },
+      members: { ...NO_MEMBERS, lineageStubs: 744, topBase },
+      creators: [],
+      neighbours: [],
+    });
+    expect(describeCommunity(node('model', 6, 751), read({ id: 'unsloth/llama-3-8b', count: 700 }), 1000, REPORT_DEFAULTS).label).toBe(
+      'derivatives of unsloth/llama-3-8b · text generation',
+    );
+    // A base shared by only 2 members is under the minimum support: the community's own label stands.
+    expect(describeCommunity(node('model', 6, 751), read({ id: 'x/y', count: 2 }), 1000, REPORT_DEFAULTS).label).toBe('text generation');
+    // Mostly records: its own label, whatever its lineage.
+    const records = { ...read({ id: 'x/y', count: 50 }), members: { ...NO_MEMBERS, lineageStubs: 3, topBase: { id: 'x/y', count: 50 } } };
+    expect(describeCommunity(node('model', 6, 10), records, 1000, REPORT_DEFAULTS).label).toBe('text generation');
+  });
+
   it('the stand-in provenance is the one ingest writes', () => {
     expect(STAND_IN_SOURCE).toBe(STANDIN_SOURCE);
   });
@@ -151,7 +181,7 @@ function community(rank: number, extra: Partial<ReportCommunity> = {}): ReportCo
         libraries: [item('transformers', 40, 700, 'Transformers')],
         papers: [item('1810.04805', 8, 10, 'BERT, "deep", bidirectional')],
       },
-      members: { lineageStubs: 2, withoutModels: 3, standInWithoutModels: 3, follows: 10, standInFollows: rank === 0 ? 10 : 0 },
+      members: { lineageStubs: 2, withoutModels: 3, standInWithoutModels: 3, follows: 10, standInFollows: rank === 0 ? 10 : 0, topBase: null },
       creators: [{ id: 'TheBloke', name: 'TheBloke', kind: 'user', source: null, contribution: 7, authority: 0.01, followers: 9, models: 3 }],
       neighbours:
         rank === 0 ? [{ id: 'run-x/creator-1', key: 'creator-1', size: 9, weight: 1.5, edges: 2 }] : [{ id: 'run-x/creator-0', key: 'creator-0', size: 10, weight: 1.5, edges: 2 }],
@@ -186,7 +216,7 @@ describe('community report formats', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
       'creator-0,creator,0,10,0.1,7,0.5,40,TheBloke=7,text-generation=30 | automatic-speech-recognition=10,llama=12,transformers=40,1810.04805=8,creator-1=1.5,run-x,' +
-        'automatic speech recognition · llama · 1810.04805,true,2,3,3,automatic-speech-recognition=12.5 | text-generation=1.25,llama=5,transformers=1.43,1810.04805=20',
+        'automatic speech recognition · llama · 1810.04805,true,2,3,3,automatic-speech-recognition=12.5,llama=5,,1810.04805=20',
     );
     expect(lines[2]!.split(',')).toHaveLength(24);
   });
@@ -204,7 +234,7 @@ describe('community report formats', () => {
     expect(Object.keys(doc.communities[0])).toEqual([
       'id', 'kind', 'rank', 'size', 'modularityContribution', 'internalEdges', 'density', 'models',
       'topCreators', 'dominantTasks', 'dominantTags', 'dominantLibraries', 'mostCitedPapers', 'neighbours',
-      'label', 'characterised', 'standIn', 'lineageStubs', 'membersWithoutModels', 'standInMembersWithoutModels', 'follows', 'standInFollows',
+      'label', 'characterised', 'standIn', 'lineageStubs', 'membersWithoutModels', 'standInMembersWithoutModels', 'follows', 'standInFollows', 'lineageBase',
       'distinctiveTasks', 'distinctiveTags', 'distinctiveLibraries', 'distinctivePapers',
     ]);
     expect(doc.communities[0].topCreators[0]).toEqual({ id: 'TheBloke', name: 'TheBloke', contribution: 7, authority: 0.01, followers: 9, models: 3 });

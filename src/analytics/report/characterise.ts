@@ -40,6 +40,8 @@ export const CHARACTERISE_DEFAULTS = {
   minCount: 3,
   /** Smallest share of the community's models that must carry it. */
   minShare: 0.05,
+  /** Smallest lift: an item 1.2 times as common as everywhere (`endpoints_compatible`) says little. */
+  minLift: 1.5,
   /** Items kept per kind. */
   first: 5,
 };
@@ -48,7 +50,7 @@ export type CharacteriseOptions = typeof CHARACTERISE_DEFAULTS;
 
 /**
  * The items of one kind that distinguish a community, best first (score, then count, then id),
- * at most `first`. Items under the minimum support or not over-represented (lift ≤ 1) are left out.
+ * at most `first`. Items under the minimum support or lift are left out.
  */
 export function distinctiveItems(
   kind: FacetKind,
@@ -66,7 +68,7 @@ export function distinctiveItems(
     // The graph's count includes the community's own; a stale total below it would only overstate lift.
     const total = Math.max(x.total, x.count);
     const lift = share / (total / graphModels);
-    if (!(lift > 1)) continue;
+    if (!(lift >= o.minLift)) continue;
     out.push({ ...x, total, kind, share, lift, score: share * Math.log(lift) });
   }
   out.sort((a, b) => b.score - a.score || b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -98,7 +100,9 @@ export function itemLabel(x: Pick<DistinctiveItem, 'kind' | 'id'>): string {
  * A readable name for a community from what distinguishes it: its best task, its best tag or
  * library, its best paper, joined by " · " ("automatic speech recognition · whisper · 2212.04356").
  * A tag that only repeats the task or a library already named is skipped; when fewer than two parts
- * are found, further tags fill in. `null` when nothing distinguishes it (the report then says why).
+ * are found, further tags fill in. The task and the tag lead in order of lift, so a family of LLM
+ * communities reads "mistral · text generation", "gemma · text generation", not all alike at the
+ * start; the paper comes last. `null` when nothing distinguishes it (the report then says why).
  */
 export function communityLabel(c: Characterisation, maxParts = 3): string | null {
   const parts: DistinctiveItem[] = [];
@@ -113,7 +117,7 @@ export function communityLabel(c: Characterisation, maxParts = 3): string | null
     named.add(bare);
   };
   add(c.tasks[0]);
-  const words = [...c.tags, ...c.libraries].sort((a, b) => b.score - a.score || b.count - a.count);
+  const words = [...c.tags, ...c.libraries].sort((a, b) => b.score - a.score || b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // The first tag or library that says something the task does not.
   for (const w of words) {
     const before = parts.length;
@@ -125,5 +129,6 @@ export function communityLabel(c: Characterisation, maxParts = 3): string | null
     if (parts.length >= 2) break;
     add(w);
   }
-  return parts.length === 0 ? null : parts.map(itemLabel).join(' · ');
+  const ordered = [...parts.filter((x) => x.kind !== 'paper').sort((a, b) => b.lift - a.lift), ...parts.filter((x) => x.kind === 'paper')];
+  return ordered.length === 0 ? null : ordered.map(itemLabel).join(' · ');
 }

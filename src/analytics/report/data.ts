@@ -90,7 +90,7 @@ export function describeCommunity(
     papers: distinctiveItems('paper', items.papers, items.models, background, c),
   };
   const standIn = members.follows > 0 && members.standInFollows / members.follows >= options.standInShare;
-  const label = communityLabel(distinctive);
+  const label = lineageLabel(node.kind, members, items.models, communityLabel(distinctive), options.minCount);
   return {
     ...node,
     ...members,
@@ -106,6 +106,18 @@ export function describeCommunity(
     topCreators: read.creators,
     neighbours: read.neighbours,
   };
+}
+
+/**
+ * A model community made mostly of lineage stubs (models known only from the lineage file) is a
+ * family tree: its few records say little, its common base model says what it is. Named
+ * "derivatives of <base>", then the lead of its own label if any.
+ */
+export function lineageLabel(kind: CommunityKind, members: CommunityMembers, models: number, label: string | null, minCount: number): string | null {
+  const base = members.topBase;
+  if (kind !== 'model' || members.lineageStubs <= models || !base || base.count < minCount) return label;
+  const lead = label?.split(' · ')[0];
+  return lead ? `derivatives of ${base.id} · ${lead}` : `derivatives of ${base.id}`;
 }
 
 /** Why a community has no label of its own. */

@@ -115,6 +115,7 @@ export function renderJson(report: CommunityReport): string {
       standInMembersWithoutModels: c.standInWithoutModels,
       follows: c.follows,
       standInFollows: c.standInFollows,
+      lineageBase: c.topBase,
       distinctiveTasks: distinctiveJson(c.distinctive.tasks),
       distinctiveTags: distinctiveJson(c.distinctive.tags),
       distinctiveLibraries: distinctiveJson(c.distinctive.libraries),

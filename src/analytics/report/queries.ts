@@ -36,9 +36,11 @@ export interface CommunityMembers {
   follows: number;
   /** … of which from the stand-in social layer. */
   standInFollows: number;
+  /** The model most of a model community's members derive from, and how many do. */
+  topBase: { id: string; count: number } | null;
 }
 
-export const NO_MEMBERS: CommunityMembers = { lineageStubs: 0, withoutModels: 0, standInWithoutModels: 0, follows: 0, standInFollows: 0 };
+export const NO_MEMBERS: CommunityMembers = { lineageStubs: 0, withoutModels: 0, standInWithoutModels: 0, follows: 0, standInFollows: 0, topBase: null };
 
 export interface ContributingCreator {
   id: string;
@@ -78,12 +80,13 @@ export async function communityMembers(db: Db, ids: readonly string[]): Promise<
     { ids: [...ids], standInSource: STAND_IN_SOURCE },
     { op: 'report.communityMembers' },
   );
-  return byId(rows, ({ lineageStubs, withoutModels, standInWithoutModels, follows, standInFollows }) => ({
+  return byId(rows, ({ lineageStubs, withoutModels, standInWithoutModels, follows, standInFollows, topBase }) => ({
     lineageStubs,
     withoutModels,
     standInWithoutModels,
     follows,
     standInFollows,
+    topBase,
   }));
 }
 
