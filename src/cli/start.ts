@@ -51,9 +51,9 @@ export interface StartApiKey {
   file?: string;
 }
 
-/** A new key: 32 random bytes, base64url (43 characters, safe in a header and a shell). */
+/** A new key: 32 random bytes in hex (64 characters: safe in a header, a shell and a command line, never starting with '-'). */
 export function newApiKey(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(32).toString('hex');
 }
 
 /**

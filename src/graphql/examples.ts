@@ -47,7 +47,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     query: `query FollowBack($userId: ID!) { followBack(userId: $userId, first: 3) { creator { id } score ${R} } }`,
     variables: { userId: 'TheBloke' },
     demoNote:
-      'Answers [] on the demo: its stand-in follows (SNAP musae-github) are all mutual, so no one follows a user without being followed back. A one-way `follow` (mutation below) makes one.',
+      'answers [] — the stand-in follows (SNAP musae-github) are all mutual, so no one follows a user without being followed back; a one-way `follow` (mutation below) makes one.',
   },
   {
     name: 'SimilarCreators',
@@ -66,7 +66,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     title: 'sameOrganization — members of my organizations',
     query: `query SameOrganization($userId: ID!) { sameOrganization(userId: $userId, first: 3) { creator { id } score ${R} } }`,
     variables: { userId: 'TheBloke' },
-    demoNote: 'Answers [] on the demo: no public data says who belongs to which organization (MEMBER_OF comes from `hubgraph ingest social` with your own memberships).',
+    demoNote: 'answers [] — no public data says who belongs to which organization (MEMBER_OF comes from `hubgraph ingest social` with your own memberships).',
   },
   {
     name: 'PopularAmongSimilarUsers',
@@ -128,7 +128,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     title: 'communities — creator communities from the last analytics run',
     query: 'query Communities { communities(kind: CREATOR, first: 3) { id size modularityContribution topCreators(first: 3) { creator { id } authority } } }',
     variables: {},
-    demoNote: 'Answers [] until an analytics run has computed communities: `npm run analytics` (about a minute on the demo), or the runAnalytics mutation.',
+    demoNote: 'answers [] until an analytics run has computed communities: `npm run analytics` (about a minute), or the runAnalytics mutation.',
   },
 ];
 
@@ -150,13 +150,13 @@ export const MUTATION_EXAMPLES: readonly ExampleOperation[] = [
     title: 'followTopic — the user follows a task as a topic (feeds and recommendedCreators use it)',
     query: 'mutation FollowTopic($userId: ID!, $taskId: ID!) { followTopic(userId: $userId, taskId: $taskId) { task { id } changed } }',
     variables: { userId: MUTATION_USER, taskId: 'text-generation' },
-    demoNote: 'The demo has no topic follows of its own (no public data): this makes the first one.',
+    demoNote: 'there are no topic follows (no public data): this makes the first one.',
   },
   {
     name: 'Like',
     title: 'like — the user likes a model (idempotent); its like count goes up with a new like',
     query: 'mutation Like($userId: ID!, $modelId: ID!) { like(userId: $userId, modelId: $modelId) { model { id likes } changed } }',
     variables: { userId: MUTATION_USER, modelId: 'google-bert/bert-base-uncased' },
-    demoNote: 'The demo has like counts from the Hub but no per-user likes (not public): this makes the first LIKED edge.',
+    demoNote: 'like counts come from the Hub, but who liked what is not public: this makes the first LIKED edge.',
   },
 ];

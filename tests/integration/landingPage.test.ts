@@ -31,6 +31,16 @@ describe('landing page', () => {
   }, 600_000);
   afterAll(async () => {
     await server?.stop();
+    // The mutation examples wrote to the shared demo graph: undone, so later suites see the demo as loaded.
+    const v = Object.assign({}, ...MUTATION_EXAMPLES.map((e) => e.variables)) as { userId: string; creatorId: string; taskId: string; modelId: string };
+    await db?.write(
+      `MATCH (u:User {id: $userId})
+       OPTIONAL MATCH (u)-[f:FOLLOWS]->(:Creator {id: $creatorId}) DELETE f
+       WITH u OPTIONAL MATCH (u)-[t:FOLLOWS_TOPIC]->(:Task {id: $taskId}) DELETE t
+       WITH u OPTIONAL MATCH (u)-[l:LIKED]->(m:Model {id: $modelId}) SET m.likes = m.likes - 1 DELETE l
+       WITH DISTINCT u MATCH (c:Creator {id: $creatorId}) SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }`,
+      v,
+    );
     await db?.close();
   });
 

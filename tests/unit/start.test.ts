@@ -49,7 +49,7 @@ describe('localApiKey (the key of a local start)', () => {
   it('creates a random key on the first start, keeps it readable by its owner only, and reuses it on the next', () => {
     const config = loadConfig({ HUBGRAPH_NEO4J_DIR: home() });
     const first = localApiKey(config);
-    expect(first).toEqual({ key: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), source: 'created', file: apiKeyFile(config) });
+    expect(first).toEqual({ key: expect.stringMatching(/^[0-9a-f]{64}$/), source: 'created', file: apiKeyFile(config) });
     expect(readFileSync(apiKeyFile(config), 'utf8')).toBe(`${first.key}\n`);
     expect(statSync(apiKeyFile(config)).mode & 0o777).toBe(0o600);
 

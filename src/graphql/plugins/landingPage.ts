@@ -93,7 +93,7 @@ document.addEventListener('click', async (event) => {
     const body = await res.json();
     const answer = body.data ? Object.values(body.data)[0] : undefined;
     const note = notes[Number(i)];
-    out.textContent = (note && !body.errors && empty(answer) ? 'On the demo: ' + note + '\n\n' : '') + JSON.stringify(body, null, 2);
+    out.textContent = (note && !body.errors && empty(answer) ? 'On the demo: ' + note + '\\n\\n' : '') + JSON.stringify(body, null, 2);
   } catch (error) {
     out.textContent = String(error);
   }
