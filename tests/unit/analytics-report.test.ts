@@ -202,6 +202,7 @@ const report: CommunityReport = {
   },
   totalCommunities: 2,
   backgroundModels: 1000,
+  thresholds: { minCount: 3, minShare: 0.05, minLift: 1.5 },
   communities: [community(0), community(1, { tags: [] })],
 };
 
@@ -228,7 +229,7 @@ describe('community report formats', () => {
 
   it('JSON: version 2 with run header, background and communities', () => {
     const doc = JSON.parse(renderJson(report));
-    expect(Object.keys(doc)).toEqual(['reportVersion', 'generatedAt', 'kind', 'run', 'totalCommunities', 'backgroundModels', 'communities']);
+    expect(Object.keys(doc)).toEqual(['reportVersion', 'generatedAt', 'kind', 'run', 'totalCommunities', 'backgroundModels', 'thresholds', 'communities']);
     expect(doc.reportVersion).toBe(2);
     expect(doc.run.id).toBe('run-x');
     expect(Object.keys(doc.communities[0])).toEqual([

@@ -54,6 +54,8 @@ export interface CommunityReport {
   totalCommunities: number;
   /** Models with a record of their own in scope: the background of every lift. */
   backgroundModels: number;
+  /** The minimum support and lift an item needed to characterise a community. */
+  thresholds: { minCount: number; minShare: number; minLift: number };
   communities: ReportCommunity[];
 }
 
@@ -66,6 +68,8 @@ export const REPORT_DEFAULTS = {
   minCount: CHARACTERISE_DEFAULTS.minCount,
   /** Smallest share of a community's models that must carry it. */
   minShare: CHARACTERISE_DEFAULTS.minShare,
+  /** Smallest lift (share here ÷ share in the whole graph). */
+  minLift: CHARACTERISE_DEFAULTS.minLift,
   /** A creator community is flagged as the stand-in's when at least this share of its follows are. */
   standInShare: 0.5,
   batchSize: 100,
@@ -79,10 +83,10 @@ export function describeCommunity(
   node: CommunityNode,
   read: { items: typeof NO_ITEMS; members: CommunityMembers; creators: ContributingCreator[]; neighbours: CommunityNeighbour[] },
   background: number,
-  options: Pick<ReportOptions, 'first' | 'minCount' | 'minShare' | 'standInShare'>,
+  options: Pick<ReportOptions, 'first' | 'minCount' | 'minShare' | 'minLift' | 'standInShare'>,
 ): ReportCommunity {
   const { items, members } = read;
-  const c = { first: options.first, minCount: options.minCount, minShare: options.minShare };
+  const c = { first: options.first, minCount: options.minCount, minShare: options.minShare, minLift: options.minLift };
   const distinctive: Characterisation = {
     tasks: distinctiveItems('task', items.tasks, items.models, background, c),
     tags: distinctiveItems('tag', items.tags, items.models, background, c),
@@ -149,5 +153,13 @@ export async function gatherCommunityReport(db: Db, kind: CommunityKind, options
       communities.push(describeCommunity(n, read, background, o));
     }
   }
-  return { generatedAt: now.toISOString(), kind, run, totalCommunities: total, backgroundModels: background, communities };
+  return {
+    generatedAt: now.toISOString(),
+    kind,
+    run,
+    totalCommunities: total,
+    backgroundModels: background,
+    thresholds: { minCount: o.minCount, minShare: o.minShare, minLift: o.minLift },
+    communities,
+  };
 }

@@ -83,7 +83,7 @@ export function renderCsv(report: CommunityReport): string {
 
 const distinctiveJson = (items: DistinctiveItem[]) => items.map(({ id, name, count, total, share, lift, score }) => ({ id, name, count, total, share, lift, score }));
 
-/** JSON report, version 2: { reportVersion, generatedAt, kind, run, totalCommunities, backgroundModels, communities[] }. */
+/** JSON report, version 2: { reportVersion, generatedAt, kind, run, totalCommunities, backgroundModels, thresholds, communities[] }. */
 export function renderJson(report: CommunityReport): string {
   const doc = {
     reportVersion: REPORT_VERSION,
@@ -92,6 +92,7 @@ export function renderJson(report: CommunityReport): string {
     run: report.run,
     totalCommunities: report.totalCommunities,
     backgroundModels: report.backgroundModels,
+    thresholds: report.thresholds,
     communities: report.communities.map((c) => ({
       id: c.key,
       kind: c.kind,

@@ -48,8 +48,8 @@ export function sizesChart(report: CommunityReport): string {
       ];
   return svg(960, 360, {
     title: { text: 'Community sizes: what characterises them, and what is set aside', left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 24, textStyle: { fontSize: 11 } },
-    grid: { left: 60, right: 20, top: 60, bottom: 70 },
+    legend: { top: 30, textStyle: { fontSize: 11 } },
+    grid: { left: 60, right: 20, top: 70, bottom: 70 },
     xAxis: { type: 'category', data: cs.map((c) => c.key), axisLabel: { rotate: 60, fontSize: 9, interval: 0 } },
     yAxis: { type: 'value', name: creator ? 'creators' : 'models' },
     series,
@@ -157,10 +157,11 @@ const cellList = (items: string[]) => (items.length === 0 ? '<span class="none">
 export function renderHtml(report: CommunityReport): string {
   const creator = report.kind === 'creator';
   const title = `${creator ? 'Creator' : 'Model (topic)'} communities — hubgraph`;
-  const facts = runFacts(report)
-    .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
+  const facts = [...runFacts(report), ['Report generated', report.generatedAt] as [string, string]]
+    .map(([k, v]) => `<span><b>${esc(k)}</b> ${esc(v)}</span>`)
     .join('\n');
   const cards = report.communities.slice(0, GLANCE).map(card).join('\n');
+  const t = report.thresholds;
   const rows = report.communities
     .map(
       (c) => `<tr${c.standIn ? ' class="standin"' : ''}>
@@ -191,13 +192,13 @@ table { border-collapse: collapse; font-size: 12px; }
 th, td { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #f4f4f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.facts { font-size: 11px; }
-.facts th { width: 150px; }
+.facts { font-size: 11px; color: #444; display: flex; flex-wrap: wrap; gap: 2px 16px; max-width: 1400px; }
+.facts b { color: #222; }
 .chart { margin: 12px 0; }
 .none { color: #999; }
 .cards { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 10px; max-width: 1400px; }
 .card { border: 1px solid #ddd; border-top: 6px solid; border-radius: 4px; padding: 8px; font-size: 12px; background: #fff; }
-.card.standin { background: repeating-linear-gradient(135deg, #fff, #fff 8px, #fbf1ef 8px, #fbf1ef 16px); }
+.card.standin { border-left: 3px solid ${STAND_IN_COLOUR}; }
 .card .head { display: flex; justify-content: space-between; align-items: center; }
 .card .key { color: #fff; font-weight: bold; padding: 1px 6px; border-radius: 3px; }
 .card .size { color: #555; }
@@ -218,12 +219,11 @@ footer { margin-top: 24px; font-size: 11px; color: #777; }
 </head>
 <body>
 <h1>${esc(title)}</h1>
-<table class="facts">
+<div class="facts">
 ${facts}
-<tr><th>Report generated</th><td>${esc(report.generatedAt)}</td></tr>
-</table>
+</div>
 <h2>The ${Math.min(GLANCE, report.communities.length)} largest at a glance</h2>
-<p class="note">Each label names what sets the community apart from the whole graph — the task, tag or library and paper most over-represented in its models (lift = share here ÷ share in all ${report.backgroundModels.toLocaleString('en')} models; items on fewer than ${esc(String(report.communities[0] ? 'the minimum' : ''))} models do not count), not what is merely common everywhere. The bar shows how much of the community those counts describe; ${creator ? 'members who publish no model' : 'lineage-only stubs (models known only as a base model)'} are set aside.${creator ? ` Communities marked <span class="flag">${esc(STAND_IN_LABEL)}</span> were found in follows of the stand-in social layer, not in Hugging Face data.` : ''}</p>
+<p class="note">Each label names what sets the community apart from the whole graph — the task, tag or library and paper most over-represented in its models (lift = share here ÷ share in all ${report.backgroundModels.toLocaleString('en')} models with a record; an item counts from ${t.minCount} models, ${Math.round(t.minShare * 100)} % of the community and a lift of ${t.minLift}), not what is merely common everywhere. The bar shows how much of the community those counts describe; ${creator ? 'members who publish no model' : 'lineage-only stubs (models known only as a base model)'} are set aside.${creator ? ` Communities marked <span class="flag">${esc(STAND_IN_LABEL)}</span> were found in follows of the stand-in social layer, not in Hugging Face data.` : ''}</p>
 <div class="cards">
 ${cards}
 </div>
