@@ -21,7 +21,7 @@ export function registerReportCommands(program: Command, context: () => CliConte
   const report = program.command('report').description('reports on what analytics computed');
   report
     .command('communities')
-    .description('per community: size, top creators by authority, dominant tasks/tags/libraries, most-cited papers, density, links; with a run header')
+    .description('per community: a label from what sets it apart (lift), creators by contribution, stubs and members without models apart, the stand-in flag, links; with a run header (docs/reports.md)')
     .requiredOption('--format <formats>', `one or more of ${REPORT_FORMATS.join(', ')} (comma-separated)`, formats)
     .option('--out <dir>', 'output directory (default HUBGRAPH_REPORTS_DIR)')
     .addOption(new Option('--kind <kind>', 'creator or model communities (default both)').choices(['creator', 'model']))

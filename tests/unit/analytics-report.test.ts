@@ -165,6 +165,11 @@ describe('a community’s report entry', () => {
     expect(describeCommunity(node('model', 6, 10), records, 1000, REPORT_DEFAULTS).label).toBe('text generation');
   });
 
+  it('the commonest tags leave out hub tags (on more than 2,000 models), as version 1 did', () => {
+    const read = { items: { models: 50, ...none, tags: [item('region:us', 50, 9000), item('llama', 10, 100)] }, members: NO_MEMBERS, creators: [], neighbours: [] };
+    expect(describeCommunity(node('model', 0, 50), read, 10_000, REPORT_DEFAULTS).tags.map((x) => x.id)).toEqual(['llama']);
+  });
+
   it('the stand-in provenance is the one ingest writes', () => {
     expect(STAND_IN_SOURCE).toBe(STANDIN_SOURCE);
   });

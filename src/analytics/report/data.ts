@@ -8,7 +8,7 @@
  */
 import { ErrorCodes, HubgraphError } from '../../errors.js';
 import type { Db } from '../../neo4j/db.js';
-import { communityNeighbours, currentRun, listCommunities, type AnalyticsRunNode, type CommunityNeighbour, type CommunityNode } from '../queries.js';
+import { QUERY_DEFAULTS, communityNeighbours, currentRun, listCommunities, type AnalyticsRunNode, type CommunityNeighbour, type CommunityNode } from '../queries.js';
 import type { CommunityKind } from '../writeBack.js';
 import { CHARACTERISE_DEFAULTS, commonestItems, communityLabel, distinctiveItems, type Characterisation, type FacetCount } from './characterise.js';
 import {
@@ -72,6 +72,8 @@ export const REPORT_DEFAULTS = {
   minLift: CHARACTERISE_DEFAULTS.minLift,
   /** A creator community is flagged as the stand-in's when at least this share of its follows are. */
   standInShare: 0.5,
+  /** Commonest tags only: tags on more models than this in the whole graph (`region:us` …) are left out, as in version 1. */
+  tagMaxModels: QUERY_DEFAULTS.tagMaxModels,
   batchSize: 100,
   scope: '',
 };
@@ -83,7 +85,7 @@ export function describeCommunity(
   node: CommunityNode,
   read: { items: typeof NO_ITEMS; members: CommunityMembers; creators: ContributingCreator[]; neighbours: CommunityNeighbour[] },
   background: number,
-  options: Pick<ReportOptions, 'first' | 'minCount' | 'minShare' | 'minLift' | 'standInShare'>,
+  options: Pick<ReportOptions, 'first' | 'minCount' | 'minShare' | 'minLift' | 'standInShare' | 'tagMaxModels'>,
 ): ReportCommunity {
   const { items, members } = read;
   const c = { first: options.first, minCount: options.minCount, minShare: options.minShare, minLift: options.minLift };
@@ -103,7 +105,7 @@ export function describeCommunity(
     standIn,
     models: items.models,
     tasks: commonestItems(items.tasks, options.first),
-    tags: commonestItems(items.tags, options.first),
+    tags: commonestItems(items.tags.filter((t) => t.total <= options.tagMaxModels), options.first),
     libraries: commonestItems(items.libraries, options.first),
     papers: commonestItems(items.papers, options.first),
     distinctive,
