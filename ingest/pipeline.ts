@@ -7,6 +7,7 @@
  * (already committed by an earlier, interrupted run).
  */
 import { Neo4jError } from 'neo4j-driver';
+import { ErrorCodes, HubgraphError, isHubgraphError } from '../src/errors.js';
 import type { Db, WriteSummary } from '../src/neo4j/db.js';
 import type { Logger } from '../src/log.js';
 import { loadCypher } from '../src/neo4j/cypher.js';
@@ -132,11 +133,15 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
     spec.afterBatch?.(handled);
   };
 
+  // Set while a record is handled: an error outside it came from reading the input.
+  let handling = false;
   try {
     for await (const parsed of spec.records) {
+      handling = true;
       summary.read++;
       if (summary.read <= resumeFrom) {
         summary.skipped++;
+        handling = false;
         continue;
       }
       if (!parsed.ok) {
@@ -149,8 +154,24 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
       }
       if (batch.length > 0 && spec.flushAt?.(summary.read)) await flush(summary.read);
       progress.update(summary.read);
+      handling = false;
     }
     await flush(summary.read);
+  } catch (error) {
+    if (handling || !isHubgraphError(error) || error.code !== ErrorCodes.INPUT_FILE_UNREADABLE) throw error;
+    // The input broke mid-file (a truncated gzip): the records read before it are good, so they are
+    // committed, and the error says what was loaded and what a rerun does.
+    await flush(summary.read);
+    throw new HubgraphError(
+      ErrorCodes.INPUT_FILE_UNREADABLE,
+      `${error.message} — after ${summary.read} records of step ${spec.step}: ${summary.loaded} loaded (committed), ${summary.rejected} rejected, ${summary.skipped} loaded by an earlier run`,
+      {
+        hint:
+          `${error.hint ? `${error.hint}. ` : ''}Replace the file and rerun: a changed file starts the step over; ` +
+          `the same file resumes after record ${summary.read} and stops here again`,
+        cause: error,
+      },
+    );
   } finally {
     progress.stop();
   }
