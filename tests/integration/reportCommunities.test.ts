@@ -99,6 +99,10 @@ describe('report communities', () => {
     // ECharts drew bars and a graph: the charts hold shapes, not just axes.
     expect((dom.match(/<path/g) ?? []).length).toBeGreaterThan(20);
     expect(dom).toContain(`${run.run.modelCommunities} shown of ${run.run.modelCommunities}`);
+    // One card per largest community, each with a label of its own: they can be told apart.
+    const labels = [...dom.matchAll(/<div class="label[^"]*">([^<]+)<\/div>/g)].map((m) => m[1]);
+    expect(labels).toHaveLength(Math.min(10, run.run.modelCommunities));
+    expect(new Set(labels).size).toBe(labels.length);
     const shot = path.join(out, 'communities-model.png');
     chromium(['--window-size=1280,2000', `--screenshot=${shot}`, `file://${file}`]);
     const png = readFileSync(shot);
