@@ -2,8 +2,9 @@
  * Resume points. Every write is an idempotent MERGE, so re-running a job from the start always
  * converges on the same graph; the checkpoint only saves the work already committed. It records,
  * per step and input, how many source records are known to be committed. It is written after the
- * transaction commits (a kill between the two redoes one batch, harmlessly) and removed when the
- * step finishes, so a later run is a full, idempotent re-run.
+ * transaction commits (a kill between the two redoes one batch, harmlessly). A finished step is
+ * marked done, so a rerun of a job that failed later skips it; the job removes its checkpoints when
+ * it finishes, so a later run is a full, idempotent re-run.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ export interface CheckpointState {
   committed: number;
   /** Free-form resume data, e.g. the Hub's next-page cursor. */
   cursor?: string | null;
+  /** The step finished (its job did not): a rerun skips it. */
+  done?: boolean;
   updatedAt: string;
 }
 

@@ -57,12 +57,20 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
   const quarantine = createQuarantine({ dir: deps.settings.quarantineDir, job: `ingest-${job}`, runId });
   const steps: StepSummary[] = [];
   const notes: string[] = [];
+  // The steps' checkpoints: kept while the job is unfinished (a rerun resumes, skipping done steps),
+  // removed when it finishes.
+  const stepCheckpoints: Checkpoint[] = [];
   const checkpoint = (step: string, key: string) => {
     // Keyed by the target database too: two loads of the same file into different databases
     // (a bench store, a test instance, a second dev database) share the checkpoint directory, and
     // one must never resume from what the other committed — it would skip rows it never wrote.
     const c = createCheckpoint(deps.settings.checkpointDir, `${job}.${step}`, `${deps.db.uri}|${deps.db.database}|${key}`);
     if (deps.restart) c.clear();
+    return c;
+  };
+  const stepCheckpoint = (step: string, key: string) => {
+    const c = checkpoint(step, key);
+    stepCheckpoints.push(c);
     return c;
   };
   const run: JobRun = {
@@ -77,7 +85,7 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
           log: deps.log,
           quarantine,
           batchSize: deps.settings.batchSize,
-          ...(key ? { checkpoint: checkpoint(spec.step, key) } : {}),
+          ...(key ? { checkpoint: stepCheckpoint(spec.step, key) } : {}),
           ...(deps.tty === undefined ? {} : { tty: deps.tty }),
         },
         spec,
@@ -95,6 +103,7 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
   } finally {
     await quarantine.close();
   }
+  for (const c of stepCheckpoints) c.clear();
   const totals = steps.reduce(
     (t, s) => ({
       read: t.read + s.read,

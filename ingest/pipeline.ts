@@ -81,7 +81,13 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
   const cypher = loadCypher(spec.cypher);
   const summary = emptySummary(spec.step);
   const started = Date.now();
-  const resumeFrom = checkpoint?.read()?.committed ?? 0;
+  const saved = checkpoint?.read();
+  if (saved?.done) {
+    // Finished by an earlier run of this job that failed at a later step: nothing to redo.
+    log.info({ step: spec.step, records: saved.committed }, `${spec.step}: finished by an earlier run, skipped`);
+    return { ...emptySummary(spec.step), read: saved.committed, skipped: saved.committed };
+  }
+  const resumeFrom = saved?.committed ?? 0;
   if (resumeFrom > 0) log.info({ step: spec.step, resumeFrom }, `resuming ${spec.step} after ${resumeFrom} committed records`);
   const progress = createProgress({ label: spec.step, ...(spec.total ? { total: spec.total } : {}), log, ...(deps.tty === undefined ? {} : { tty: deps.tty }) });
 
@@ -175,7 +181,7 @@ export async function runStep<T>(deps: StepDeps, spec: StepSpec<T>): Promise<Ste
   } finally {
     progress.stop();
   }
-  checkpoint?.clear();
+  checkpoint?.save({ committed: summary.read, done: true });
   summary.seconds = (Date.now() - started) / 1000;
   summary.rowsPerSecond = Math.round(summary.loaded / Math.max(summary.seconds, 0.001));
   summary.relationshipsPerSecond = Math.round(summary.relationshipsCreated / Math.max(summary.seconds, 0.001));
