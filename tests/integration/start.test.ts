@@ -6,7 +6,7 @@
  * Regression: Apollo's own SIGINT handler used to kill the process before Neo4j was stopped.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -82,6 +82,8 @@ describe('hubgraph start', () => {
   it('loads the demo corpus into an empty database, serves graphStats, prints the URLs, and Ctrl-C stops what it started', async () => {
     // An empty store: the demo corpus is loaded only into an empty database.
     reset({ ...TEST_LOCAL_NEO4J, home, boltPort: 37687, httpPort: 37474 });
+    // No key kept from an earlier run (reset leaves it): this start must create one.
+    rmSync(path.join(home, 'api-key'), { force: true });
     const proc = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'start'], { env, cwd: PROJECT_ROOT });
     child = proc;
     let out = '';
