@@ -103,7 +103,7 @@ export const SETTINGS = {
   // API access (src/graphql/plugins/auth.ts).
   HUBGRAPH_API_KEY: {
     schema: z.string().min(16, 'must have at least 16 characters').optional(),
-    doc: 'API key clients send as `Authorization: Bearer <key>`. Mutations need it; unset: mutations are refused (UNAUTHENTICATED).',
+    doc: 'API key clients send as `Authorization: Bearer <key>`. Mutations need it. Unset: `hubgraph start` creates one (kept in .neo4j/api-key, printed at start); `hubgraph serve` refuses mutations (UNAUTHENTICATED).',
   },
   HUBGRAPH_REQUIRE_KEY_FOR_READS: { schema: bool.default(false), doc: 'Require the API key for queries too (needs HUBGRAPH_API_KEY).' },
   // similarModels: PathSim meta-path weights and candidate bounds (src/domain/similarModels.ts).
@@ -143,6 +143,7 @@ export const SETTINGS = {
   HUBGRAPH_SEARCH_W_FOLLOWERS: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + followers) of the creator.' },
   HUBGRAPH_SEARCH_W_LIKES: { schema: weight.default(0.3), doc: 'search: weight of ln(1 + likes) (the model’s, or all of a creator’s models).' },
   HUBGRAPH_SEARCH_W_MODELS: { schema: weight.default(0.2), doc: 'search: weight of ln(1 + models) the creator published.' },
+  HUBGRAPH_SEARCH_W_DOWNLOADS: { schema: weight.default(0.5), doc: 'search: weight of ln(1 + downloads) (the model’s, or all of a creator’s models).' },
   // analytics (src/analytics/): authority, communities, write-back.
   HUBGRAPH_ANALYTICS_ENGINE: {
     schema: z.enum(['graphology', 'gds']).default('graphology'),
@@ -230,7 +231,7 @@ export interface Config {
       tierSize: number;
       fallbackBelow: number;
     };
-    search: { weights: { relevance: number; followers: number; likes: number; models: number } };
+    search: { weights: { relevance: number; followers: number; likes: number; models: number; downloads: number } };
   };
   /** Analytics (src/analytics/): defaults of `hubgraph analytics run`. */
   analytics: {
@@ -361,6 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           followers: e.HUBGRAPH_SEARCH_W_FOLLOWERS,
           likes: e.HUBGRAPH_SEARCH_W_LIKES,
           models: e.HUBGRAPH_SEARCH_W_MODELS,
+          downloads: e.HUBGRAPH_SEARCH_W_DOWNLOADS,
         },
       },
     },
