@@ -4,37 +4,25 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../ingest/job.js';
 import { ingestLineage } from '../../ingest/jobs/lineage.js';
 import { ingestSocialFiles } from '../../ingest/jobs/social.js';
 import { ingestTasks } from '../../ingest/jobs/tasks.js';
 import { runStatement } from '../../ingest/pipeline.js';
 import { silentLogger } from '../../src/log.js';
-import type { Db } from '../../src/neo4j/db.js';
-import { migrate } from '../../src/neo4j/migrate.js';
 import { runCli } from './cli.js';
-import { cleanupPrefix, fingerprint, ingestDeps, namespacePrefix, tempDir } from './ingestFixtures.js';
-import { testDb, testNeo4j } from './neo4j.js';
+import { fingerprint, ingestDeps, ingestSuite } from './ingestFixtures.js';
+import { testNeo4j } from './neo4j.js';
 
 describe('edge jobs', () => {
-  let db: Db;
-  const p = namespacePrefix();
-  const dir = tempDir();
+  const suite = ingestSuite();
+  const { p, dir } = suite;
   const file = (name: string, text: string) => {
     const f = path.join(dir, name);
     writeFileSync(f, text);
     return f;
   };
-
-  beforeAll(async () => {
-    db = testDb();
-    await migrate(db, silentLogger());
-  });
-  afterAll(async () => {
-    await cleanupPrefix(db, p);
-    await db.close();
-  });
 
   it('loads lineage and social edges, quarantines bad rows, and a second run changes nothing', async () => {
     const lineage = file('lineage.csv', `source,target,edge\n${p}-o/base,${p}-o/ft,finetuned\n${p}-o/base,${p}-o/q,quantized\n${p}-o/x,${p}-o/x,merged\n${p}-o/base,,adapter\n`);
@@ -43,10 +31,10 @@ describe('edge jobs', () => {
     const likes = file('likes.csv', `user,model\n${p}-u2,${p}-o/ft\n`);
     const members = file('members.csv', `user,organization\n${p}-u1,${p}-org\n`);
     const load = () =>
-      runJob(ingestDeps(db, dir), 'edges', async (run) => {
+      runJob(ingestDeps(suite.db, dir), 'edges', async (run) => {
         await ingestLineage(run, lineage);
         await ingestSocialFiles(run, { follows, 'topic-follows': topics, likes, memberships: members });
-        run.record(await runStatement(db, silentLogger(), 'follower-counts', 'ingest/update-follower-counts'));
+        run.record(await runStatement(suite.db, silentLogger(), 'follower-counts', 'ingest/update-follower-counts'));
       });
     const first = await load();
     const step = (name: string) => first.steps.find((s) => s.step === name)!;
@@ -56,7 +44,7 @@ describe('edge jobs', () => {
     expect(step('likes')).toMatchObject({ loaded: 1 });
     expect(step('memberships')).toMatchObject({ loaded: 1 });
 
-    const edges = await db.read<{ line: string }>(
+    const edges = await suite.db.read<{ line: string }>(
       `MATCH (a)-[r]->(b) WHERE a.id STARTS WITH $p AND type(r) <> 'CREATED'
        RETURN a.id + ' ' + type(r) + coalesce(' ' + r.kind, '') + ' ' + b.id AS line ORDER BY line`,
       { p },
@@ -71,24 +59,24 @@ describe('edge jobs', () => {
       'P-u2 FOLLOWS P-u1',
       'P-u2 LIKED P-o/ft',
     ]);
-    const [org] = await db.read<{ labels: string[]; followers: number }>('MATCH (o:Creator {id: $id}) RETURN labels(o) AS labels, o.followers AS followers', { id: `${p}-org` });
+    const [org] = await suite.db.read<{ labels: string[]; followers: number }>('MATCH (o:Creator {id: $id}) RETURN labels(o) AS labels, o.followers AS followers', { id: `${p}-org` });
     expect(org?.labels).toContain('Organization');
     expect(org?.followers).toBe(1);
-    const [creator] = await db.read<{ id: string }>('MATCH (c:Creator)-[:CREATED]->(:Model {id: $id}) RETURN c.id AS id', { id: `${p}-o/ft` });
+    const [creator] = await suite.db.read<{ id: string }>('MATCH (c:Creator)-[:CREATED]->(:Model {id: $id}) RETURN c.id AS id', { id: `${p}-o/ft` });
     expect(creator?.id).toBe(`${p}-o`);
 
-    const before = await fingerprint(db, p);
+    const before = await fingerprint(suite.db, p);
     const second = await load();
     expect(second.totals.relationshipsCreated).toBe(0);
-    expect(await fingerprint(db, p)).toEqual(before);
+    expect(await fingerprint(suite.db, p)).toEqual(before);
   });
 
   it('loads the tasks and libraries of @huggingface/tasks idempotently', async () => {
-    const run = () => runJob(ingestDeps(db, dir), 'tasks', (r) => ingestTasks(r));
+    const run = () => runJob(ingestDeps(suite.db, dir), 'tasks', (r) => ingestTasks(r));
     const first = await run();
     expect(first.steps.map((s) => s.step)).toEqual(['tasks', 'libraries']);
     expect(first.steps[0]!.loaded).toBeGreaterThanOrEqual(50);
-    const [tg] = await db.read<{ name: string; modality: string }>("MATCH (t:Task {id: 'text-generation'}) RETURN t.name AS name, t.modality AS modality");
+    const [tg] = await suite.db.read<{ name: string; modality: string }>("MATCH (t:Task {id: 'text-generation'}) RETURN t.name AS name, t.modality AS modality");
     expect(tg).toEqual({ name: 'Text Generation', modality: 'nlp' });
     const second = await run();
     expect(second.totals.relationshipsCreated + second.steps.reduce((n, s) => n + s.nodesCreated, 0)).toBe(0);

@@ -5,10 +5,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
+import { migrate } from '../../src/neo4j/migrate.js';
 import type { IngestDeps } from '../../ingest/job.js';
+import { testDb } from './neo4j.js';
 
 /** Prefixes here are namespaces (`tst-<hex>`), so they fit Hub ids: `tst-ab12-org/model`. */
 export function namespacePrefix(): string {
@@ -17,6 +20,29 @@ export function namespacePrefix(): string {
 
 export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'hubgraph-ingest-'));
+}
+
+export interface IngestSuite {
+  /** The migrated test database (set before the suite's first test). */
+  db: Db;
+  /** The suite's id prefix: every node it creates starts with it, and is deleted after the suite. */
+  p: string;
+  /** A temporary directory for its files, quarantine and checkpoints. */
+  dir: string;
+}
+
+/** What every ingest suite sets up: call once inside `describe`, read `db` inside the tests. */
+export function ingestSuite(): IngestSuite {
+  const suite: IngestSuite = { db: undefined as unknown as Db, p: namespacePrefix(), dir: tempDir() };
+  beforeAll(async () => {
+    suite.db = testDb();
+    await migrate(suite.db, silentLogger());
+  });
+  afterAll(async () => {
+    await cleanupPrefix(suite.db, suite.p);
+    await suite.db.close();
+  });
+  return suite;
 }
 
 export function ingestDeps(db: Db, dir: string, overrides: Partial<Config['ingest']> = {}): IngestDeps {

@@ -4,35 +4,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../ingest/job.js';
 import { ingestModelsFile } from '../../ingest/jobs/models.js';
-import { silentLogger } from '../../src/log.js';
-import type { Db } from '../../src/neo4j/db.js';
-import { migrate } from '../../src/neo4j/migrate.js';
-import { apiModel, cleanupPrefix, fingerprint, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
-import { testDb } from './neo4j.js';
+import { apiModel, fingerprint, ingestDeps, ingestSuite, writeNdjson } from './ingestFixtures.js';
 
 describe('ingest models', () => {
-  let db: Db;
-  const p = namespacePrefix();
-  const dir = tempDir();
-  const load = (file: string) => runJob(ingestDeps(db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
-
-  beforeAll(async () => {
-    db = testDb();
-    await migrate(db, silentLogger());
-  });
-  afterAll(async () => {
-    await cleanupPrefix(db, p);
-    await db.close();
-  });
+  const suite = ingestSuite();
+  const { p, dir } = suite;
+  const load = (file: string) => runJob(ingestDeps(suite.db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
 
   it('turns tags into the typed relationships of the HIN', async () => {
     const file = writeNdjson(dir, 'models.ndjson', [apiModel(p, 'alpha'), apiModel(p, 'beta', { tags: ['transformers', `${p}-plain`] , pipeline_tag: null })]);
     const summary = await load(file);
     expect(summary.totals).toMatchObject({ read: 2, loaded: 2, rejected: 0 });
-    const rels = await db.read<{ type: string; target: string; kind: string | null }>(
+    const rels = await suite.db.read<{ type: string; target: string; kind: string | null }>(
       'MATCH (m:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target, r.kind AS kind ORDER BY type, target',
       { id: `${p}-org/alpha` },
     );
@@ -47,12 +33,12 @@ describe('ingest models', () => {
       { type: 'TRAINED_ON', target: `${p}-ds/corpus`, kind: null },
       { type: 'USES_LIBRARY', target: 'transformers', kind: null },
     ]);
-    const creator = await db.read<{ id: string; models: number }>(
+    const creator = await suite.db.read<{ id: string; models: number }>(
       'MATCH (c:Creator)-[:CREATED]->(m:Model) WHERE c.id = $c RETURN c.id AS id, count(m) AS models',
       { c: `${p}-org` },
     );
     expect(creator).toEqual([{ id: `${p}-org`, models: 2 }]);
-    const [model] = await db.read<{ downloads: number; likes: number; createdAt: string }>(
+    const [model] = await suite.db.read<{ downloads: number; likes: number; createdAt: string }>(
       'MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads, m.likes AS likes, toString(m.createdAt) AS createdAt',
       { id: `${p}-org/alpha` },
     );
@@ -60,11 +46,11 @@ describe('ingest models', () => {
   });
 
   it('changes no counts when run a second time', async () => {
-    const before = await fingerprint(db, p);
+    const before = await fingerprint(suite.db, p);
     const summary = await load(path.join(dir, 'models.ndjson'));
     expect(summary.totals.loaded).toBe(2);
     expect(summary.totals.relationshipsCreated).toBe(0);
-    expect(await fingerprint(db, p)).toEqual(before);
+    expect(await fingerprint(suite.db, p)).toEqual(before);
   });
 
   it('replaces a re-ingested model’s relationships instead of accumulating them', async () => {
@@ -74,7 +60,7 @@ describe('ingest models', () => {
       tags: ['fill-mask', `license:${p}-lic2`, 'fr', `dataset:${p}-ds/other`],
     });
     await load(writeNdjson(dir, 'models-changed.ndjson', [changed]));
-    const rels = await db.read<{ type: string; target: string }>(
+    const rels = await suite.db.read<{ type: string; target: string }>(
       'MATCH (m:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target',
       { id: `${p}-org/alpha` },
     );
@@ -85,15 +71,15 @@ describe('ingest models', () => {
       { type: 'TRAINED_ON', target: `${p}-ds/other` },
       { type: 'USES_LIBRARY', target: 'transformers' },
     ]);
-    const [m] = await db.read<{ downloads: number }>('MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads', { id: `${p}-org/alpha` });
+    const [m] = await suite.db.read<{ downloads: number }>('MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads', { id: `${p}-org/alpha` });
     expect(m?.downloads).toBe(5);
   });
 
   it('keeps one node per model across sources, the newest record winning whatever the order of loading', async () => {
     const loadAs = (file: string, source: string, recordedAt: string) =>
-      runJob(ingestDeps(db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, source, { recordedAt })));
+      runJob(ingestDeps(suite.db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, source, { recordedAt })));
     const state = (id: string) =>
-      db.read<{ downloads: number; likes: number; lastModified: string | null; source: string; sources: string[]; tags: string[] }>(
+      suite.db.read<{ downloads: number; likes: number; lastModified: string | null; source: string; sources: string[]; tags: string[] }>(
         `MATCH (m:Model {id: $id})
          RETURN m.downloads AS downloads, m.likes AS likes, toString(m.lastModified) AS lastModified, m.source AS source,
                 m.sources AS sources, COLLECT { MATCH (m)-[:TAGGED]->(t) RETURN t.id ORDER BY t.id } AS tags`,
@@ -123,22 +109,22 @@ describe('ingest models', () => {
       expect({ ...m, id }).toEqual(expected(id));
       expect(m?.sources).toHaveLength(2);
     }
-    expect(await db.read('MATCH (m:Model) WHERE m.id IN $ids RETURN m.id', { ids: [`${p}-org/in-order`, `${p}-org/reversed`] })).toHaveLength(2);
+    expect(await suite.db.read('MATCH (m:Model) WHERE m.id IN $ids RETURN m.id', { ids: [`${p}-org/in-order`, `${p}-org/reversed`] })).toHaveLength(2);
   });
 
   it('keeps tag relationships when a dump without a tags column (the 2022 file) updates a model', async () => {
     // Regression: loading the 2022 dump used to delete the tags, papers, datasets… of models it shares with newer dumps.
     const id = `${p}-org/keep`;
     await load(writeNdjson(dir, 'keep.ndjson', [apiModel(p, 'keep')]));
-    const before = await db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
+    const before = await suite.db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
     const csv = path.join(dir, 'model-info-2022.csv');
     writeFileSync(csv, `modelId,author,creation_time,downloads,has_modelcard,task_category,task_domain\n${id},${p}-org,2022-01-01T00:00:00.000Z,77,True,text-generation,nlp\n`);
     const summary = await load(csv);
     expect(summary.totals).toMatchObject({ loaded: 1, rejected: 0 });
-    const after = await db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
+    const after = await suite.db.read<{ type: string; target: string }>('MATCH (:Model {id: $id})-[r]->(x) RETURN type(r) AS type, x.id AS target ORDER BY type, target', { id });
     expect(after).toEqual(before);
     expect(after.length).toBeGreaterThan(5);
-    const [m] = await db.read<{ downloads: number; tagText: string }>('MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads, m.tagText AS tagText', { id });
+    const [m] = await suite.db.read<{ downloads: number; tagText: string }>('MATCH (m:Model {id: $id}) RETURN m.downloads AS downloads, m.tagText AS tagText', { id });
     expect(m?.downloads).toBe(77);
     expect(m?.tagText).toContain('region:us');
   });
@@ -160,9 +146,9 @@ describe('ingest models', () => {
     writeFileSync(file, Buffer.concat(lines.flatMap((l) => [Buffer.isBuffer(l) ? l : Buffer.from(l), Buffer.from('\n')])));
     const summary = await load(file);
     expect(summary.totals).toMatchObject({ read: 9, loaded: 3, rejected: 6 });
-    const loaded = await db.read<{ id: string }>("MATCH (m:Model) WHERE m.id STARTS WITH $p + '-org/c-' RETURN m.id AS id ORDER BY id", { p });
+    const loaded = await suite.db.read<{ id: string }>("MATCH (m:Model) WHERE m.id STARTS WITH $p + '-org/c-' RETURN m.id AS id ORDER BY id", { p });
     expect(loaded.map((r) => r.id)).toEqual([`${p}-org/c-good-1`, `${p}-org/c-good-2`, `${p}-org/c-unknown-prefix`]);
-    const tag = await db.read('MATCH (:Model {id: $id})-[:TAGGED]->(t:Tag {id: "foo:bar"}) RETURN t.id AS id', { id: `${p}-org/c-unknown-prefix` });
+    const tag = await suite.db.read('MATCH (:Model {id: $id})-[:TAGGED]->(t:Tag {id: "foo:bar"}) RETURN t.id AS id', { id: `${p}-org/c-unknown-prefix` });
     expect(tag).toHaveLength(1);
 
     expect(summary.quarantine.file).not.toBeNull();

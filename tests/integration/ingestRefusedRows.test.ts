@@ -4,31 +4,18 @@
  * the database, because validation rejects it first.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../ingest/job.js';
 import { ingestModelsFile } from '../../ingest/jobs/models.js';
 import { runStep } from '../../ingest/pipeline.js';
 import { createQuarantine } from '../../ingest/quarantine.js';
 import type { Parsed } from '../../ingest/types.js';
 import { silentLogger } from '../../src/log.js';
-import type { Db } from '../../src/neo4j/db.js';
-import { migrate } from '../../src/neo4j/migrate.js';
-import { apiModel, cleanupPrefix, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
-import { testDb } from './neo4j.js';
+import { apiModel, ingestDeps, ingestSuite, writeNdjson } from './ingestFixtures.js';
 
 describe('rows the database refuses', () => {
-  let db: Db;
-  const p = namespacePrefix();
-  const dir = tempDir();
-
-  beforeAll(async () => {
-    db = testDb();
-    await migrate(db, silentLogger());
-  });
-  afterAll(async () => {
-    await cleanupPrefix(db, p);
-    await db.close();
-  });
+  const suite = ingestSuite();
+  const { p, dir } = suite;
 
   it('quarantines only the refused rows of a batch, with the database’s reason, and loads the rest', async () => {
     // Regression: one id too long for Neo4j's index key limit failed its whole batch and killed the job.
@@ -38,7 +25,7 @@ describe('rows the database refuses', () => {
     const records: Parsed<{ id: string }>[] = ids.map((id, i) => ({ ok: true, value: { id }, position: { source: 'users.csv', line: i + 2 } }));
     const quarantine = createQuarantine({ dir, job: 'refused-rows' });
     const summary = await runStep(
-      { db, log: silentLogger(), quarantine, batchSize: 40 },
+      { db: suite.db, log: silentLogger(), quarantine, batchSize: 40 },
       { step: 'users', cypher: 'ingest/upsert-users', records, toRow: (u) => ({ id: u.id, name: u.id, source: 'test', sourceId: null }) },
     );
     await quarantine.close();
@@ -46,7 +33,7 @@ describe('rows the database refuses', () => {
     const lines = readFileSync(quarantine.path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; reason: string });
     expect(lines.map((l) => l.line)).toEqual([39, 82]);
     for (const l of lines) expect(l.reason).toMatch(/^refused by Neo4j: .*(large|size|limit)/i);
-    const [n] = await db.read<{ n: number }>('MATCH (u:User) WHERE u.id STARTS WITH $prefix RETURN count(u) AS n', { prefix: `${p}-user-` });
+    const [n] = await suite.db.read<{ n: number }>('MATCH (u:User) WHERE u.id STARTS WITH $prefix RETURN count(u) AS n', { prefix: `${p}-user-` });
     expect(n?.n).toBe(98);
   });
 
@@ -54,7 +41,7 @@ describe('rows the database refuses', () => {
     const records: Parsed<{ id: string }>[] = ['a', 'b', 'c'].map((c, i) => ({ ok: true, value: { id: `${p}-${c.repeat(9000)}` }, position: { source: 'users.csv', line: i + 2 } }));
     const quarantine = createQuarantine({ dir, job: 'refused-all' });
     const step = runStep(
-      { db, log: silentLogger(), quarantine, batchSize: 10 },
+      { db: suite.db, log: silentLogger(), quarantine, batchSize: 10 },
       { step: 'users', cypher: 'ingest/upsert-users', records, toRow: (u) => ({ id: u.id, name: u.id, source: 'test', sourceId: null }) },
     );
     await expect(step).rejects.toThrow(/too large to index/);
@@ -69,7 +56,7 @@ describe('rows the database refuses', () => {
       { ...apiModel(p, 'long-tag'), tags: ['z'.repeat(9000)] },
       apiModel(p, 'good-2'),
     ]);
-    const summary = await runJob(ingestDeps(db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
+    const summary = await runJob(ingestDeps(suite.db, dir), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
     expect(summary.totals).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
     const reasons = readFileSync(summary.quarantine.file!, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { reason: string }).reason);
     expect(reasons).toEqual(['author: too long: 9000 bytes, at most 4096', 'tags: too long: 9000 bytes, at most 4096']);

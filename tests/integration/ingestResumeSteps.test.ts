@@ -3,36 +3,22 @@
  * models step was reloaded from its start after a kill during the stand-in); a job that finishes
  * leaves no checkpoint, so the next run is a full one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../ingest/job.js';
 import { ingestLineage } from '../../ingest/jobs/lineage.js';
 import { ingestModelsFile } from '../../ingest/jobs/models.js';
-import { silentLogger } from '../../src/log.js';
-import type { Db } from '../../src/neo4j/db.js';
-import { migrate } from '../../src/neo4j/migrate.js';
-import { apiModel, cleanupPrefix, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
-import { testDb } from './neo4j.js';
+import { apiModel, ingestDeps, ingestSuite, writeNdjson } from './ingestFixtures.js';
 
 describe('rerunning a job that failed', () => {
-  let db: Db;
-  const p = namespacePrefix();
-  const dir = tempDir();
-
-  beforeAll(async () => {
-    db = testDb();
-    await migrate(db, silentLogger());
-  });
-  afterAll(async () => {
-    await cleanupPrefix(db, p);
-    await db.close();
-  });
+  const suite = ingestSuite();
+  const { p, dir } = suite;
 
   it('skips the steps the failed run finished, and runs everything again once the job has finished', async () => {
     const models = writeNdjson(dir, 'models.ndjson', [apiModel(p, 'a'), apiModel(p, 'b'), apiModel(p, 'c')]);
     const lineage = writeNdjson(dir, 'lineage.ndjson', [{ source: `${p}-org/a`, target: `${p}-org/b`, edge: 'finetuned' }]);
     let failAfterModels = true;
     const job = () =>
-      runJob(ingestDeps(db, dir), 'two-steps', async (run) => {
+      runJob(ingestDeps(suite.db, dir), 'two-steps', async (run) => {
         await ingestModelsFile(run, models, 'test-fixture');
         if (failAfterModels) throw new Error('killed after the models step');
         await ingestLineage(run, lineage);

@@ -5,29 +5,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../ingest/job.js';
 import { ingestModelsFile } from '../../ingest/jobs/models.js';
 import { ErrorCodes } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
-import type { Db } from '../../src/neo4j/db.js';
-import { migrate } from '../../src/neo4j/migrate.js';
-import { apiModel, cleanupPrefix, ingestDeps, namespacePrefix, tempDir } from './ingestFixtures.js';
-import { testDb } from './neo4j.js';
+import { apiModel, ingestDeps, ingestSuite } from './ingestFixtures.js';
 
 describe('a truncated .gz input', () => {
-  let db: Db;
-  const p = namespacePrefix();
-  const dir = tempDir();
-
-  beforeAll(async () => {
-    db = testDb();
-    await migrate(db, silentLogger());
-  });
-  afterAll(async () => {
-    await cleanupPrefix(db, p);
-    await db.close();
-  });
+  const suite = ingestSuite();
+  const { p, dir } = suite;
 
   it('commits the records before the cut and says how many were loaded and what a rerun does', async () => {
     // Regression: the rows of the last open batch were lost and the error said nothing of what had loaded.
@@ -35,7 +21,7 @@ describe('a truncated .gz input', () => {
     const whole = gzipSync(text);
     const file = path.join(dir, 'cut.ndjson.gz');
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length * 0.6)));
-    const load = () => runJob(ingestDeps(db, dir, { batchSize: 500 }), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
+    const load = () => runJob(ingestDeps(suite.db, dir, { batchSize: 500 }), 'models', async (run) => void (await ingestModelsFile(run, file, 'test-fixture')));
     const error = await load().then(() => null, (e: unknown) => e as { code: string; message: string; hint?: string });
     expect(error?.code).toBe(ErrorCodes.INPUT_FILE_UNREADABLE);
     const m = /after (\d+) records of step models: (\d+) loaded \(committed\), 0 rejected/.exec(error?.message ?? '');
@@ -45,7 +31,7 @@ describe('a truncated .gz input', () => {
     expect(read).toBeGreaterThan(500);
     expect(read).toBeLessThan(3000);
     expect(error?.hint).toContain(`resumes after record ${read}`);
-    const [n] = await db.read<{ n: number }>("MATCH (m:Model {source: 'test-fixture'}) WHERE m.id STARTS WITH $prefix RETURN count(m) AS n", { prefix: `${p}-org/m` });
+    const [n] = await suite.db.read<{ n: number }>("MATCH (m:Model {source: 'test-fixture'}) WHERE m.id STARTS WITH $prefix RETURN count(m) AS n", { prefix: `${p}-org/m` });
     expect(n?.n).toBe(loaded);
     // The rerun resumes after them and stops at the same place, loading nothing twice.
     const again = await load().then(() => null, (e: unknown) => e as { message: string });
