@@ -25,7 +25,7 @@ CALL (u) {
   LIMIT $maxFollowed
   MATCH (f)-[:LIKED]->(m:Model)
   WITH u, m, f
-  ORDER BY f.followers DESC, f.id
+  ORDER BY f.followers IS NULL, f.followers DESC, f.id
   WITH u, m, count(f) AS likers, collect(f.id) AS likerIds
   // Only the $maxFollowed most recent follows are read: past that, likers is a lower bound.
   RETURN m, 'liked-by:' + likerIds[0] AS seed, toFloat(likers) AS strength,

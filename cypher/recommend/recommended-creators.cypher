@@ -27,7 +27,7 @@ RETURN CASE WHEN current THEN COLLECT {
        CASE WHEN current THEN me.recommendedAt END AS storedAt,
        CASE WHEN current THEN [] ELSE COLLECT {
          MATCH (me)-[r:FOLLOWS_TOPIC]->(t:Task)
-         RETURN t.id ORDER BY r.since DESC, t.id ASC LIMIT $maxTopics
+         RETURN t.id ORDER BY r.since IS NULL, r.since DESC, t.id ASC LIMIT $maxTopics
        } END AS topics,
        CASE WHEN current THEN [] ELSE COLLECT { MATCH (me)-[:FOLLOWS]->(c:Creator) RETURN c.id } END AS following,
        NOT current AND EXISTS { (me)-[:MEMBER_OF]->(:Organization) } AS member

@@ -108,6 +108,22 @@ describe('recommendedCreators', () => {
     expect(recs[0]!.reason.text).toBe('Top contributor in T, a topic you follow');
   });
 
+  it('takes the most recently followed topics first, an undated topic follow last', async () => {
+    // Regression: ORDER BY since DESC put a follow with no `since` first, crowding out the newest topic.
+    await model(db, p, { name: 'u1', creator: 'U', task: 'TU', downloads: 5000 });
+    await users(db, p, ['dated']);
+    await db.write(
+      `MATCH (u:User {id: $p + 'dated'}), (t:Task {id: $p + 'T'}), (tu:Task {id: $p + 'TU'})
+       MERGE (u)-[:FOLLOWS_TOPIC {since: datetime()}]->(t) MERGE (u)-[:FOLLOWS_TOPIC]->(tu)`,
+      { p },
+    );
+    const recs = await recommendedCreators(db, { userId: p + 'dated', first: 2 }, { maxTopics: 1 });
+    expect(recs.map((r) => [r.creator.id, r.reason.kind])).toEqual([
+      [p + 'L2', 'FOLLOWED_TOPIC_LEADER'],
+      [p + 'L', 'FOLLOWED_TOPIC_LEADER'],
+    ]);
+  });
+
   it('answers a user who follows no one and no topic from the fallback tier, never the user or whom they follow', async () => {
     // Regression (issue #16): such a user got [].
     const blank = await recommendedCreators(db, { userId: p + 'blank', first: 5 });
