@@ -21,6 +21,8 @@ export const ErrorCodes = {
   INPUT_FORMAT_UNKNOWN: 'INPUT_FORMAT_UNKNOWN',
   DATA_DIR_MISSING: 'DATA_DIR_MISSING',
   HTTP_FAILED: 'HTTP_FAILED',
+  /** The GraphQL server could not listen: the port is taken, or HOST is not an address of this machine. */
+  SERVER_LISTEN_FAILED: 'SERVER_LISTEN_FAILED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

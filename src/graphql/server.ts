@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ErrorCodes, HubgraphError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { withDefaults, type Db } from '../neo4j/db.js';
@@ -126,6 +127,32 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** A failed listen as one line naming the setting to change. */
+export function listenError(error: Error & { code?: string }, listen: { host: string; port: number }): Error {
+  const at = `${listen.host}:${listen.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new HubgraphError(ErrorCodes.SERVER_LISTEN_FAILED, `Port ${listen.port} is already in use (${at})`, {
+        hint: 'stop what uses it, or set PORT to a free port',
+        cause: error,
+      });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EADDRNOTAVAIL':
+      return new HubgraphError(ErrorCodes.SERVER_LISTEN_FAILED, `Cannot listen on ${at}: HOST is not an address of this machine`, {
+        hint: 'set HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+        cause: error,
+      });
+    case 'EACCES':
+      return new HubgraphError(ErrorCodes.SERVER_LISTEN_FAILED, `No permission to listen on ${at}`, {
+        hint: 'ports below 1024 need privileges: set PORT to 1024 or above',
+        cause: error,
+      });
+    default:
+      return error;
+  }
+}
+
 export async function startServer(deps: ServerDeps, listen: { host: string; port: number }): Promise<RunningServer> {
   const { db, log, config } = deps;
   const maxBody = deps.maxBodyBytes ?? 1024 * 1024;
@@ -191,7 +218,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   });
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
+    httpServer.once('error', (error) => reject(listenError(error, listen)));
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
   const address = httpServer.address() as AddressInfo;

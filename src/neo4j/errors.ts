@@ -42,6 +42,13 @@ export function mapNeo4jError(error: unknown, target: ConnectionTarget, timeoutM
       },
     );
   }
+  // The driver's words when a bolt:// URI reaches Neo4j's HTTP port (or any web server).
+  if (error.message.startsWith('Server responded HTTP')) {
+    return new HubgraphError(ErrorCodes.NEO4J_UNAVAILABLE, `${target.uri} answers HTTP, not Bolt`, {
+      hint: 'NEO4J_URI must name the Bolt port (7687 by default), not the HTTP port of Neo4j Browser (7474)',
+      cause: error,
+    });
+  }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
     return new HubgraphError(ErrorCodes.NEO4J_UNAVAILABLE, `Cannot reach Neo4j at ${target.uri}`, {
       hint: target.local

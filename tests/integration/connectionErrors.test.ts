@@ -1,4 +1,5 @@
 /** A wrong password or a closed port is one actionable line on stderr, exit code 1, no stack trace. */
+import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
@@ -39,6 +40,22 @@ describe('connection errors', () => {
     expect(line).toContain(`Cannot reach Neo4j at bolt://127.0.0.1:${port}`);
     expect(line).toContain('NEO4J_URI');
     expect(line).toContain('[NEO4J_UNAVAILABLE]');
+  });
+
+  it('a URI that reaches an HTTP port (Neo4j Browser\'s) says so, as one line, not as a bug', async () => {
+    // Regression: NEO4J_URI on the HTTP port exited 2 with "unexpected error (a bug)" and a stack.
+    const web = http.createServer((_, res) => res.end('<html></html>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (web.address() as net.AddressInfo).port;
+      const r = await runCli(['db', 'stats'], { NEO4J_URI: `bolt://127.0.0.1:${port}` });
+      expect(r.code).toBe(1);
+      const line = expectOneLine(r.stderr);
+      expect(line).toContain(`bolt://127.0.0.1:${port} answers HTTP, not Bolt`);
+      expect(line).toContain('[NEO4J_UNAVAILABLE]');
+    } finally {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
   });
 
   it('without NEO4J_URI and no local Neo4j running, it says how to start one', async () => {

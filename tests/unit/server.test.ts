@@ -7,6 +7,7 @@
  * indents them by default: twice the bytes of a 20-row answer).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCodes, HubgraphError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
@@ -166,5 +167,29 @@ describe('the warm-up and /ready', () => {
     });
     expect(await server.warmedUp).toBeNull();
     expect((await ready(server)).status).toBe(200);
+  });
+});
+
+describe('a server that cannot listen', () => {
+  const deps = () => ({ config: loadConfig({}), log: silentLogger(), db: standInDb(false) });
+
+  it('says the port is in use in one line with a code, not as a bug', async () => {
+    // Regression: EADDRINUSE reached the CLI as "unexpected error (a bug)", exit 2, with a stack.
+    const first = await startServer(deps(), { host: '127.0.0.1', port: 0 });
+    try {
+      const port = Number(new URL(first.url).port);
+      const error = await startServer(deps(), { host: '127.0.0.1', port }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(HubgraphError);
+      expect(error).toMatchObject({ code: ErrorCodes.SERVER_LISTEN_FAILED, message: `Port ${port} is already in use (127.0.0.1:${port})` });
+      expect((error as HubgraphError).hint).toContain('PORT');
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('says HOST is not an address of this machine when it does not resolve', async () => {
+    const error = await startServer(deps(), { host: 'no-such-host.invalid', port: 0 }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: ErrorCodes.SERVER_LISTEN_FAILED });
+    expect((error as HubgraphError).message).toContain('HOST is not an address of this machine');
   });
 });
