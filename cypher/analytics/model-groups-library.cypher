@@ -13,5 +13,5 @@ WITH x, COUNT { MATCH (m:Model)-[:USES_LIBRARY]->(x) WHERE m.id STARTS WITH $sco
 RETURN x.id AS id,
        degree,
        CASE WHEN degree >= 2 AND degree <= $maxDegree
-         THEN COLLECT { MATCH (m:Model)-[:USES_LIBRARY]->(x) WHERE m.id STARTS WITH $scope RETURN m.id }
+         THEN COLLECT { MATCH (m:Model)-[:USES_LIBRARY]->(x) WHERE m.id STARTS WITH $scope RETURN m.id ORDER BY m.id }
          ELSE [] END AS models

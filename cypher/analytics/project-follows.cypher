@@ -2,6 +2,7 @@
 // index: ids after $after, in id order) with the ids of the creators each follows. A creator who
 // follows nobody still comes back (empty list) so every Creator is a node of the graph.
 // $scope: only ids starting with it ('' = the whole graph; tests use their own prefix).
+// Lists come in id order, whatever the store's layout, so a seeded analytics run is repeatable.
 // Parameters: $scope, $after (last id of the previous page, '' at first), $limit.
 MATCH (c:Creator)
 WHERE c.id > $after AND c.id STARTS WITH $scope
@@ -9,4 +10,4 @@ WITH c
 ORDER BY c.id
 LIMIT $limit
 RETURN c.id AS id,
-       COLLECT { MATCH (c)-[:FOLLOWS]->(f:Creator) WHERE f.id STARTS WITH $scope RETURN f.id } AS follows
+       COLLECT { MATCH (c)-[:FOLLOWS]->(f:Creator) WHERE f.id STARTS WITH $scope RETURN f.id ORDER BY f.id } AS follows
