@@ -6,7 +6,7 @@ import { HubgraphError } from '../../src/errors.js';
 
 describe('loadConfig', () => {
   it('finds the demo corpus inside the project, so a clone anywhere has it', () => {
-    // Regression: the default was ../shared/data, which exists only beside the project's own machines.
+    // Regression: the default was a data folder beside the clone, which exists only on the project's own machines.
     const dir = loadConfig({}).dataDir;
     expect(dir).toBe(path.join(PROJECT_ROOT, 'data', 'demo'));
     expect(demoDataDir(dir)).toBe(dir);
