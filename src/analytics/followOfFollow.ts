@@ -27,7 +27,7 @@ import { DEFAULTS, settingsKey, type FollowOfFollowSettings } from '../domain/fo
 import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import type { Csr } from './projection.js';
-import { readByIdPages, refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
+import { readByIdPages, refreshFollowLists, walkListFields, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
 import { boundedTopK, cheapestWithin, idRanks } from './topK.js';
 
 /** How many intermediaries a recommendation names. */
@@ -120,10 +120,7 @@ export function followeeWalkLists(
         total += walk;
         lists.push({
           id: csr.nodes[u]!,
-          ids: top.map((x) => csr.nodes[x]!),
-          scores: top.map((x) => score[x]!),
-          counts: top.map((x) => count[x]!),
-          via: top.map((x) => Array.from({ length: Math.min(VIA, count[x]!) }, (_, j) => csr.nodes[via[x * VIA + j]!]!).join(' ')),
+          ...walkListFields(csr, top, score, count, via, VIA),
           bounded: kept.length < followees.length,
           follows: a,
         });

@@ -28,7 +28,7 @@ import { DEFAULTS, settingsKey, type PopularAmongSimilarUsersSettings as Similar
 import type { Db } from '../neo4j/db.js';
 import { STORED_LIST_SIZE } from './commonlyFollowedWith.js';
 import type { Csr } from './projection.js';
-import { refreshFollowLists, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
+import { refreshFollowLists, walkListFields, type FollowListsOptions, type FollowListsResult } from './storedLists.js';
 import { boundedTopK, cheapestWithin, idRanks } from './topK.js';
 
 /** How many neighbours a recommendation names (popular-among-similar-users.cypher's via). */
@@ -120,10 +120,7 @@ export function similarUsersLists(
       const top = best.take();
       lists.push({
         id: csr.nodes[u]!,
-        ids: top.map((x) => csr.nodes[x]!),
-        scores: top.map((x) => score[x]!),
-        counts: top.map((x) => count[x]!),
-        via: top.map((x) => Array.from({ length: Math.min(VIA, count[x]!) }, (_, j) => csr.nodes[via[x * VIA + j]!]!).join(' ')),
+        ...walkListFields(csr, top, score, count, via, VIA),
         follows: a,
       });
     }

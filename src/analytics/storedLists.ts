@@ -155,3 +155,17 @@ export async function refreshFollowLists<L>(
   });
   return { stored: lists.length, cleared, walk, transactions, computedAt, seconds: { project, compute, write: (Date.now() - t) / 1000 } };
 }
+
+/**
+ * The stored fields of one owner's list from a walk's counters: the top ids with their scores and
+ * counts, and each one's first `viaWidth` intermediaries (ids joined by spaces) that its reason names.
+ */
+export function walkListFields(csr: Csr, top: number[], score: Float64Array, count: Int32Array, via: Int32Array, viaWidth: number) {
+  return {
+    ids: top.map((x) => csr.nodes[x]!),
+    scores: top.map((x) => score[x]!),
+    counts: top.map((x) => count[x]!),
+    via: top.map((x) => Array.from({ length: Math.min(viaWidth, count[x]!) }, (_, j) => csr.nodes[via[x * viaWidth + j]!]!).join(' ')),
+  };
+}
+
