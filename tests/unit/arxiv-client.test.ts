@@ -298,7 +298,7 @@ describe('createArxivClient: throttle', () => {
     await collect(client(arxiv.fetch, { batchSize: 1, minIntervalMs: 120 }).fetchByIds(ids));
     const gaps = arxiv.calls.slice(1).map((c, i) => c.at - (arxiv.calls[i]?.at ?? 0));
     expect(gaps).toHaveLength(3);
-    // Date.now() granularity allows a millisecond of slack
+    // Date.now() and timers count whole milliseconds: a millisecond of slack
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(119);
   });
 
