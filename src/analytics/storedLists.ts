@@ -44,11 +44,17 @@ export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>)
   const limit = pLimit(o.concurrency ?? STORE_CONCURRENCY);
   let written = 0;
   const batches: Array<Promise<void>> = [];
+  // After one batch fails the queued ones do not start: with Neo4j gone, each would otherwise wait out its own retries.
+  let failedOnce = false;
   for (let i = 0; i < o.lists.length; i += o.batchSize) {
     const rows = o.lists.slice(i, i + o.batchSize);
     batches.push(
       limit(async () => {
-        await db.write(store, { ...o.extra, rows, computedAt: o.computedAt }, { op: `${o.op}.store` });
+        if (failedOnce) return;
+        await db.write(store, { ...o.extra, rows, computedAt: o.computedAt }, { op: `${o.op}.store` }).catch((error: unknown) => {
+          failedOnce = true;
+          throw error;
+        });
         transactions++;
         written += rows.length;
         o.onProgress?.(written, o.lists.length);

@@ -1,7 +1,7 @@
 /**
  * writeStoredLists (src/analytics/storedLists.ts): its batches, at most `concurrency` transactions in
  * flight, every list written once, progress up to the total, and the clear only after every batch
- * — never after a failed one. A stand-in Db records the calls (the refreshes that use it are
+ * — never after a failed one, after which no further batch starts. A stand-in Db records the calls (the refreshes that use it are
  * tested against a real Neo4j in their own suites).
  */
 import { describe, expect, it } from 'vitest';
@@ -67,11 +67,13 @@ describe('writeStoredLists', () => {
     expect(maxInFlight()).toBe(1);
   });
 
-  it('fails when a batch fails, after the others settle, and never clears', async () => {
+  it('fails when a batch fails, starts no batch after it, and never clears (regression)', async () => {
+    // With Neo4j gone every queued batch used to wait out the driver's retries in turn: a job sat
+    // for minutes. Batches 0–20 went before; 40 was in flight beside 30; none after starts.
     const { db, log, stored } = recordingDb(30);
     await expect(writeStoredLists(db, options(lists))).rejects.toThrow('batch 30 failed');
     expect(log).not.toContain('clear');
-    // Every other batch was written (each is idempotent; a re-run converges).
-    expect(stored).toHaveLength(85);
+    expect(stored.filter((x) => x < 30)).toHaveLength(30);
+    expect(stored.filter((x) => x >= 50)).toEqual([]);
   });
 });
