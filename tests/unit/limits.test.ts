@@ -1,10 +1,11 @@
 /** Query limits without a server: the cost function, the pre-parse checks and the validation rules, on the real schema. */
-import { buildSchema, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { HubgraphError } from '../../src/errors.js';
 import { checkSource, countTokens, queryLimitRules } from '../../src/graphql/plugins/limits.js';
 import { operationCost } from '../../src/graphql/plugins/queryCost.js';
+import { mostRepeatedField } from '../../src/graphql/plugins/repeatedFields.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
@@ -124,5 +125,43 @@ describe('queryLimitRules', () => {
     expect(validationErrors('{ health { status } }', { ...limits, maxDepth: 1 }).map((e) => e.message)).toEqual([
       'Query depth limit of 1 exceeded, found 2.',
     ]);
+  });
+
+  it('passes the standard introspection query, every option on, and older clients’ 7 levels', () => {
+    const options = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true };
+    expect(validationErrors(getIntrospectionQuery(options))).toEqual([]);
+    expect(validationErrors(getIntrospectionQuery({ ...options, typeDepth: 7 }))).toEqual([]);
+    expect(validationErrors(getIntrospectionQuery({ ...options, typeDepth: 10 }))).toEqual([]);
+  });
+
+  it('refuses `ofType` nested past 10 in introspection, through fragments too', () => {
+    expect(validationErrors(getIntrospectionQuery({ typeDepth: 11 })).map((e) => e.message)).toEqual([
+      'Introspection depth limit of 10 nested `ofType` exceeded, found 11.',
+    ]);
+    let inner = 'name';
+    for (let i = 0; i < 6; i++) inner = `ofType { ${inner} }`;
+    const viaFragments = `{ __type(name: "Query") { fields { type { ...A } } } } fragment A on __Type { ${inner.replace('name', '...B')} } fragment B on __Type { ${inner} }`;
+    const errors = validationErrors(viaFragments, { ...limits, maxDepth: 100 });
+    expect(errors.map((e) => e.message)).toEqual(['Introspection depth limit of 10 nested `ofType` exceeded, found 12.']);
+    expect((errors[0]?.originalError as HubgraphError).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a field selected more than 100 times at one place of the answer', () => {
+    expect(validationErrors(`{ ${'__typename '.repeat(100)}}`)).toEqual([]);
+    // 101 of them, two fragments and an inline fragment: graphql merges them all into one key.
+    const spread = `{ ${'__typename '.repeat(50)} ...F ... on Query { __typename } } fragment F on Query { ${'__typename '.repeat(50)}}`;
+    const errors = validationErrors(spread);
+    expect(errors.map((e) => e.message)).toEqual(['Field repetition limit of 100 exceeded, found `__typename` selected 101 times.']);
+    expect((errors[0]?.originalError as HubgraphError).code).toBe('BAD_USER_INPUT');
+    // Aliases are other keys: not a repetition.
+    expect(mostRepeatedField(parse('{ a: health { status } b: health { status } health { status } }'))).toEqual({ path: 'a', count: 1 });
+  });
+
+  it('counts repeated fields in bounded work, and survives a fragment cycle', () => {
+    // 2^30 distinct paths through nested fragments: the count gives up (the depth limit refuses it).
+    let defs = '';
+    for (let i = 0; i < 30; i++) defs += ` fragment F${i} on Query { a { ...F${i + 1} } b { ...F${i + 1} } }`;
+    expect(mostRepeatedField(parse(`{ ...F0 }${defs} fragment F30 on Query { x }`))).toBeNull();
+    expect(mostRepeatedField(parse('{ ...A } fragment A on Query { x ...B } fragment B on Query { x ...A }'))).toEqual({ path: 'x', count: 2 });
   });
 });

@@ -1,20 +1,22 @@
 /**
  * Query limits, as an Apollo plugin and validation rules: no resolver carries limit code, and a
  * refused operation never executes. Each limit is a setting (HUBGRAPH_MAX_*, see config.ts) with a
- * documented default.
+ * documented default, or a fixed limit (FIXED_LIMITS). docs/errors.md lists them all.
  *
  * - The query text (plugin, `didResolveSource`): its length, then its token count (lexed up to the
  *   limit, never further). Apollo lets no plugin answer before parsing, so the parse itself is
  *   bounded by graphql's own `maxTokens` parse option (it stops at the first token past the limit)
  *   and the refusal replaces whatever the pipeline answers (`willSendResponse`); nothing executes.
- * - Validation rules (graphql-armor): depth, aliases, directives — on the parsed document, once
- *   per distinct query (Apollo caches validated documents).
+ * - Validation rules: depth, aliases, directives (graphql-armor), nested `ofType` in introspection
+ *   (./introspectionDepth.ts), one field selected many times (./repeatedFields.ts) — on the parsed
+ *   document, once per distinct query (Apollo caches validated documents).
  * - Before execution (plugin, `didResolveOperation`, where the variables are known): the largest
  *   `first`/`limit` argument anywhere (a backstop behind each field's own range, which a variable
  *   could otherwise carry past validation) and the operation's cost (./queryCost.ts).
  *
- * Every refusal is a catalogue error, BAD_USER_INPUT with HTTP status 400, whose message names the
- * limit and the value found, e.g. "Query depth limit of 10 exceeded, found 14." No stack trace.
+ * Every refusal is a catalogue error, BAD_USER_INPUT with HTTP status 400 (the rule: refused before
+ * execution is 4xx, an error while a field executes is 200 — docs/errors.md), whose message names
+ * the limit and the value found, e.g. "Query depth limit of 10 exceeded, found 14." No stack trace.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -24,9 +26,19 @@ import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type Va
 import type { Config } from '../../config.js';
 import { ErrorCodes, HubgraphError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { maxOfTypeDepthRule } from './introspectionDepth.js';
 import { operationCost } from './queryCost.js';
+import { maxFieldRepeatsRule } from './repeatedFields.js';
 
 export type QueryLimits = Config['limits'];
+
+/**
+ * Limits that are not settings: no client needs more, and no operator tunes them. `maxOfTypeDepth`:
+ * nested `ofType` in introspection (getIntrospectionQuery() asks for 9). `maxFieldRepeats`: times
+ * one response path may be selected (a fragment-heavy client selects `id` a few times; graphql's
+ * own check gave up near 900).
+ */
+export const FIXED_LIMITS = { maxOfTypeDepth: 10, maxFieldRepeats: 100 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -82,15 +94,28 @@ function reportArmorRejection(context: ValidationContext | null, error: GraphQLE
   context?.reportError(new GraphQLError(message, { originalError: refusal(message, 'send a smaller query') }));
 }
 
-/** Depth, aliases and directives, as validation rules. */
-export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+/** Depth, aliases, directives, nested `ofType` and repeated fields, as validation rules. */
+export function queryLimitRules(limits: QueryLimits, fixed = FIXED_LIMITS): ValidationRule[] {
   const common = { exposeLimits: true, propagateOnRejection: false, onReject: [reportArmorRejection] };
   return [
     maxDepthRule({ ...common, n: limits.maxDepth }),
     maxAliasesRule({ ...common, n: limits.maxAliases }),
     maxDirectivesRule({ ...common, n: limits.maxDirectives }),
+    maxOfTypeDepthRule(fixed.maxOfTypeDepth),
+    maxFieldRepeatsRule(fixed.maxFieldRepeats),
   ];
 }
+
+/**
+ * graphql's message when its validation gives up on a work budget of its own (comparing repeated
+ * fields, following fragments): repeatedFields.ts refuses the usual cause by name first.
+ */
+const VALIDATION_ABORTED = 'Validation aborted.';
+
+const validationGaveUp = refusal(
+  "Query too repetitive to validate: graphql's validation stopped at its work budget.",
+  'select each field once where it appears, and spread each fragment once',
+);
 
 /** The client form of a refusal, as formatError would render it. */
 function clientError(error: HubgraphError) {
@@ -139,9 +164,20 @@ export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServ
         async willSendResponse({ response }) {
           // Whatever the pipeline answered for a refused text (graphql's own token-limit parse
           // error, a validation error, …), the client gets the refusal.
-          if (!refusedSource) return;
-          response.http.status = 400;
-          response.body = { kind: 'single', singleResult: { errors: [clientError(refusedSource)] } };
+          if (refusedSource) {
+            response.http.status = 400;
+            response.body = { kind: 'single', singleResult: { errors: [clientError(refusedSource)] } };
+            return;
+          }
+          // "Validation aborted." names no limit: dropped after a refusal that names one, else
+          // replaced by one that says what gave up.
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.some((e) => e.message === VALIDATION_ABORTED)) return;
+          const named = errors.some((e) => e.extensions?.code === ErrorCodes.BAD_USER_INPUT);
+          response.body.singleResult.errors = named
+            ? errors.filter((e) => e.message !== VALIDATION_ABORTED)
+            : errors.map((e) => (e.message === VALIDATION_ABORTED ? clientError(validationGaveUp) : e));
         },
       };
     },
@@ -149,10 +185,10 @@ export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServ
 }
 
 /** Everything createApollo needs: the plugin, the validation rules, the parse options. */
-export function queryLimits(limits: QueryLimits, log?: Logger) {
+export function queryLimits(limits: QueryLimits, log?: Logger, fixed = FIXED_LIMITS) {
   return {
     plugin: queryLimitsPlugin(limits, log),
-    validationRules: queryLimitRules(limits),
+    validationRules: queryLimitRules(limits, fixed),
     // graphql's parser stops at the first token past the limit: the parse stays bounded.
     parseOptions: { maxTokens: limits.maxTokens },
   };
