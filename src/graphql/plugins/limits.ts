@@ -10,9 +10,10 @@
  * - Validation rules: depth, aliases, directives (graphql-armor), nested `ofType` in introspection
  *   (./introspectionDepth.ts), one field selected many times (./repeatedFields.ts) — on the parsed
  *   document, once per distinct query (Apollo caches validated documents).
- * - Before execution (plugin, `didResolveOperation`, where the variables are known): the largest
- *   `first`/`limit` argument anywhere (a backstop behind each field's own range, which a variable
- *   could otherwise carry past validation) and the operation's cost (./queryCost.ts).
+ * - Before execution (plugin, `didResolveOperation`, where the variables are known): an operation
+ *   that cannot be chosen, a variable past 2^53 (./bigIntegers.ts), the largest `first`/`limit`
+ *   argument anywhere (a backstop behind each field's own range, which a variable could otherwise
+ *   carry past validation) and the operation's cost (./queryCost.ts).
  *
  * Every refusal is a catalogue error, BAD_USER_INPUT with HTTP status 400 (the rule: refused before
  * execution is 4xx, an error while a field executes is 200 — docs/errors.md), whose message names
@@ -26,6 +27,7 @@ import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type Va
 import type { Config } from '../../config.js';
 import { ErrorCodes, HubgraphError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { rawVariablesText, unsafeIntegerRefusal, unsafeIntegerVariable } from './bigIntegers.js';
 import { maxOfTypeDepthRule } from './introspectionDepth.js';
 import { operationCost } from './queryCost.js';
 import { maxFieldRepeatsRule } from './repeatedFields.js';
@@ -117,6 +119,16 @@ const validationGaveUp = refusal(
   'select each field once where it appears, and spread each fragment once',
 );
 
+/**
+ * The refusal of an operation graphql cannot choose (an unknown name, or several and no name), in
+ * graphql's words. Refused here, before execution, so it is a 400 like every request error; left
+ * to the pipeline, the API-key plugin met an operation that was not there and answered 500.
+ */
+function operationNotFound(operationName: string | undefined | null): GraphQLError {
+  const message = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+}
+
 /** The client form of a refusal, as formatError would render it. */
 function clientError(error: HubgraphError) {
   return { message: error.toLine(), extensions: { code: error.code } };
@@ -139,7 +151,9 @@ export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServ
         async didResolveOperation({ schema, document, operation, request }) {
           // The text was refused but parsed and validated (too long, few tokens): do not execute.
           if (refusedSource) throw hookRefusal(refusedSource);
-          if (!operation) return;
+          if (!operation) throw operationNotFound(request.operationName);
+          const unsafe = unsafeIntegerVariable(operation, request.variables);
+          if (unsafe) refuse(unsafeIntegerRefusal(unsafe, rawVariablesText(request.http)));
           const { cost, largestPageSize: page } = operationCost(schema, document, operation, {
             listSize: limits.costListSize,
             variables: request.variables,
