@@ -191,6 +191,21 @@ export const LABELS = {
     },
     indexed: ['scope'],
   },
+  IngestJob: {
+    doc: 'The last finished run of one ingest job, id = the job (`models`, `social`, `demo`, …): what each step loaded and refused; `/metrics` reports it (docs/metrics.md).',
+    key: 'id',
+    properties: {
+      runId: 'the run (its quarantine and summary files carry the same id)',
+      startedAt: 'start of the run (datetime)',
+      finishedAt: 'end of the run (datetime)',
+      seconds: 'seconds the run took',
+      steps: 'its steps, in the order they ran',
+      read: '… records each step read, in the same order',
+      loaded: '… rows each step loaded, in the same order',
+      rejected: '… rows each step refused (written to the quarantine file), in the same order',
+      skipped: '… rows each step skipped as committed by an earlier, interrupted run, in the same order',
+    },
+  },
 } as const satisfies Record<string, LabelSpec>;
 
 export type Label = keyof typeof LABELS;

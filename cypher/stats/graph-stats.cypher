@@ -27,6 +27,8 @@ MATCH (n:Community) WITH count(n) AS count RETURN 'label' AS kind, 'Community' A
 UNION ALL
 MATCH (n:AnalyticsRun) WITH count(n) AS count RETURN 'label' AS kind, 'AnalyticsRun' AS name, count
 UNION ALL
+MATCH (n:IngestJob) WITH count(n) AS count RETURN 'label' AS kind, 'IngestJob' AS name, count
+UNION ALL
 MATCH ()-[r:CREATED]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'CREATED' AS name, count
 UNION ALL
 MATCH ()-[r:HAS_TASK]->() WITH count(r) AS count RETURN 'relationship' AS kind, 'HAS_TASK' AS name, count

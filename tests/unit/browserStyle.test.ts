@@ -46,6 +46,7 @@ const REAL: Record<string, Record<string, string>> = {
   Language: { id: 'en' },
   Community: { id: 'run-1/creator-0', key: 'creator-0' },
   AnalyticsRun: { id: 'run-1' },
+  IngestJob: { id: 'models' },
 };
 
 describe('docs/browser-style.grass captions', () => {
