@@ -1,11 +1,13 @@
 /**
  * What every ingest job shares: its dependencies, a quarantine file for the run, checkpoints per
- * step, and the closing summary — printed and written as JSON for scripts.
+ * step, and the closing summary — printed, written as JSON for scripts, and recorded in the graph
+ * for the API's /metrics.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/log.js';
+import { loadCypher } from '../src/neo4j/cypher.js';
 import type { Db } from '../src/neo4j/db.js';
 import { createCheckpoint, type Checkpoint } from './checkpoint.js';
 import { runStep, type StepSpec, type StepSummary } from './pipeline.js';
@@ -116,19 +118,50 @@ export async function runJob(deps: IngestDeps, job: string, work: (run: JobRun) 
   );
   mkdirSync(deps.settings.reportsDir, { recursive: true });
   const summaryFile = path.join(deps.settings.reportsDir, `ingest-${job}-${runId}.json`);
+  const finished = Date.now();
   const summary: JobSummary = {
     job,
     runId,
     startedAt: new Date(started).toISOString(),
-    seconds: (Date.now() - started) / 1000,
+    seconds: (finished - started) / 1000,
     steps,
     totals,
     quarantine: { file: quarantine.count > 0 ? quarantine.path : null, count: quarantine.count, byReason: quarantine.byReason },
     summaryFile,
     notes,
   };
+  await recordRun(deps, summary, new Date(finished).toISOString());
   writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   return summary;
+}
+
+/**
+ * The finished run on its IngestJob node, where the API's /metrics reads it (ingest runs in its own
+ * process; docs/metrics.md). The data is committed by then: a failure to record is a note, not a
+ * failed job.
+ */
+async function recordRun(deps: IngestDeps, s: JobSummary, finishedAt: string): Promise<void> {
+  try {
+    await deps.db.write(
+      loadCypher('ingest/record-job'),
+      {
+        job: s.job,
+        runId: s.runId,
+        startedAt: s.startedAt,
+        finishedAt,
+        seconds: s.seconds,
+        steps: s.steps.map((x) => x.step),
+        read: s.steps.map((x) => x.read),
+        loaded: s.steps.map((x) => x.loaded),
+        rejected: s.steps.map((x) => x.rejected),
+        skipped: s.steps.map((x) => x.skipped),
+      },
+      { op: 'ingest.record-job' },
+    );
+  } catch (error) {
+    deps.log.warn({ err: error, job: s.job }, 'the run is not recorded in the graph: /metrics shows the previous one');
+    s.notes.push(`not recorded in the graph for /metrics: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The closing summary a person reads. */
