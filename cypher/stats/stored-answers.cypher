@@ -1,0 +1,36 @@
+// The stored answers (precomputed lists) of each question: how many there are, and when the oldest
+// and the newest were computed. /metrics reads it at scrape time to show how old the answers
+// clients get are (docs/metrics.md). Each list is stamped `<list>At` by its
+// cypher/recommend/*-store.cypher file; the stamps are ISO-8601 UTC strings, which sort as text in
+// time order. One pass per label: its lists are aggregated side by side, not one scan each.
+// A question with no stored list has lists 0 and null stamps (it is answered live).
+//
+// Parameters: $scope (id prefix; '' for the whole graph — tests pass their own).
+MATCH (u:User)
+WHERE $scope = '' OR u.id STARTS WITH $scope
+WITH count(u.followOfFollowAt) AS fof, min(u.followOfFollowAt) AS fofOldest, max(u.followOfFollowAt) AS fofNewest,
+     count(u.secondDegreeAt) AS sd, min(u.secondDegreeAt) AS sdOldest, max(u.secondDegreeAt) AS sdNewest,
+     count(u.popularAmongSimilarAt) AS pas, min(u.popularAmongSimilarAt) AS pasOldest, max(u.popularAmongSimilarAt) AS pasNewest,
+     count(u.recommendedAt) AS rc, min(u.recommendedAt) AS rcOldest, max(u.recommendedAt) AS rcNewest
+UNWIND [
+  {question: 'followOfFollow', lists: fof, oldest: fofOldest, newest: fofNewest},
+  {question: 'secondDegree', lists: sd, oldest: sdOldest, newest: sdNewest},
+  {question: 'popularAmongSimilarUsers', lists: pas, oldest: pasOldest, newest: pasNewest},
+  {question: 'recommendedCreators', lists: rc, oldest: rcOldest, newest: rcNewest}
+] AS q
+RETURN q.question AS question, q.lists AS lists, q.oldest AS oldest, q.newest AS newest
+UNION ALL
+MATCH (c:Creator)
+WHERE $scope = '' OR c.id STARTS WITH $scope
+WITH count(c.coFollowedAt) AS cfw, min(c.coFollowedAt) AS cfwOldest, max(c.coFollowedAt) AS cfwNewest,
+     count(c.profileSimAt) AS sc, min(c.profileSimAt) AS scOldest, max(c.profileSimAt) AS scNewest
+UNWIND [
+  {question: 'commonlyFollowedWith', lists: cfw, oldest: cfwOldest, newest: cfwNewest},
+  {question: 'similarCreators', lists: sc, oldest: scOldest, newest: scNewest}
+] AS q
+RETURN q.question AS question, q.lists AS lists, q.oldest AS oldest, q.newest AS newest
+UNION ALL
+MATCH (t:Task)
+WHERE $scope = '' OR t.id STARTS WITH $scope
+WITH count(t.leadersAt) AS lists, min(t.leadersAt) AS oldest, max(t.leadersAt) AS newest
+RETURN 'topicTopContributors' AS question, lists, oldest, newest
