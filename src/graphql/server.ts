@@ -1,7 +1,7 @@
 /**
  * The HTTP side: Apollo Server on Node's own http server (no framework: the integration is
  * Apollo's documented `executeHTTPGraphQLRequest`). Routes: /graphql, /health (process is up),
- * /ready (Neo4j answers). Request bodies are capped before parsing. `stop()` drains Apollo, closes
+ * /ready (Neo4j answers, decided within a second), /metrics (Prometheus). Request bodies are capped before parsing. `stop()` drains Apollo, closes
  * the listener and leaves the Db to its owner.
  */
 import http from 'node:http';
@@ -12,13 +12,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ErrorCodes, HubgraphError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { createMetrics, type Metrics } from '../metrics.js';
 import { withDefaults, type Db } from '../neo4j/db.js';
+import { observeDb } from '../neo4j/observed.js';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
 import { createLoaders } from './loaders.js';
 import { apiKeyPlugin } from './plugins/auth.js';
+import { parseJsonBody } from './plugins/bigIntegers.js';
 import { landingPagePlugin } from './plugins/landingPage.js';
 import { queryLimits } from './plugins/limits.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import type { warmUp as WarmUp, WarmUpResult } from './warmUp.js';
@@ -34,6 +38,8 @@ export interface ServerDeps {
    * `start` pass ./warmUp.ts unless HUBGRAPH_WARM_UP is false; none by default.
    */
   warmUp?: typeof WarmUp;
+  /** Where requests and their Neo4j calls are counted, and what GET /metrics serves (startServer makes one by default). */
+  metrics?: Metrics;
 }
 
 export interface RunningServer {
@@ -88,12 +94,25 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
       landingPagePlugin(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      // After limits: it sees a refusal's final response.
+      ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
 }
 
 class BodyTooLarge extends Error {}
+
+/** `/ready` answers within a second: a balancer's probe (often 1–3 s) must never time out. */
+const READY_WITHIN_MS = 800;
+
+function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -162,9 +181,10 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   // bench:api requests). Idle connections stay open a minute; headers must still arrive after it.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const apollo = createApollo(deps, httpServer);
+  const metrics = deps.metrics ?? createMetrics({ db, log });
+  const apollo = createApollo({ ...deps, metrics }, httpServer);
   // Every query a request runs gets the transaction timeout (Neo4j stops it past that: QUERY_TIMEOUT).
-  const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
+  const requestDb = observeDb(withDefaults(db, { timeoutMs: config.server.txTimeoutMs }), metrics);
   const context = (): GraphQLContext => ({ db: requestDb, log, config, loaders: createLoaders(requestDb) });
   await apollo.start();
   let warm = deps.warmUp === undefined;
@@ -177,13 +197,17 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         if (url.pathname === '/ready') {
           // Served meanwhile, but cold: a balancer waiting for ready sends no traffic to a cold server.
           if (!warm) return sendJson(res, 503, { status: 'warming up', reason: 'asking every example question once (HUBGRAPH_WARM_UP)' });
+          // A probe that times out is itself an outage: answer within a second whatever Neo4j does.
+          const down = db.outage();
+          if (down) return sendJson(res, 503, { status: 'not ready', reason: `Neo4j unreachable since ${down.since.toISOString()}: ${down.reason}` });
           try {
-            await db.read('RETURN 1 AS ok', {}, { op: 'ready', timeoutMs: 2000 });
+            await withinMs(READY_WITHIN_MS, db.read('RETURN 1 AS ok', {}, { op: 'ready', timeoutMs: READY_WITHIN_MS }));
             return sendJson(res, 200, { status: 'ready' });
           } catch (error) {
             return sendJson(res, 503, { status: 'not ready', reason: error instanceof Error ? error.message : String(error) });
           }
         }
+        if (url.pathname === '/metrics') return await metrics.handleMetrics(req, res);
         if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: the GraphQL endpoint is /graphql' });
         const headers = new HeaderMap();
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -191,7 +215,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         if (req.method === 'POST') {
           const text = await readBody(req, maxBody);
           try {
-            body = text.length > 0 ? JSON.parse(text) : {};
+            body = text.length > 0 ? parseJsonBody(text) : {};
           } catch {
             return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
           }
