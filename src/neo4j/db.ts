@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Neo4jConnectionConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { mapNeo4jError, type ConnectionTarget } from './errors.js';
+import { createOutageGuard, type CallHooks, type Outage, type OutageGuardOptions } from './outage.js';
 import { recordToPlain, toParams } from './values.js';
 
 export interface RunOptions {
@@ -42,6 +43,8 @@ export interface Db {
   readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
   /** Fails with a catalogue error (auth, unreachable, no database) when the server can't be used. */
   verify(): Promise<{ version: string; edition: string }>;
+  /** Null while Neo4j is reachable; else since when it is not, and why (calls fail fast meanwhile). */
+  outage(): Outage | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ export interface CreateDbOptions {
   /** The URI is the project's own local Neo4j (for error hints). */
   local?: boolean;
   maxConnectionPoolSize?: number;
+  /** Tuning of the fail-fast guard (src/neo4j/outage.ts); tests shorten it. */
+  outage?: OutageGuardOptions;
 }
 
 export function summarize(result: QueryResult): WriteSummary {
@@ -93,46 +98,74 @@ export function createDb(options: CreateDbOptions): Db {
     ...(o?.timeoutMs ? { timeout: o.timeoutMs } : {}),
   });
 
-  async function withSession<T>(
+  const guard = createOutageGuard(connection, target, log, options.outage);
+
+  /** A transaction's work that tells the guard when it began and what its queries failed with. */
+  const observed =
+    <T>(work: (tx: ManagedTransaction) => Promise<T>, hooks: CallHooks) =>
+    async (tx: ManagedTransaction): Promise<T> => {
+      hooks.began();
+      try {
+        return await work(tx);
+      } catch (error) {
+        hooks.failed(error);
+        throw error;
+      }
+    };
+
+  function withSession<T>(
     mode: 'READ' | 'WRITE',
     o: RunOptions | undefined,
-    work: (s: ReturnType<Driver['session']>) => Promise<T>,
+    work: (s: ReturnType<Driver['session']>, hooks: CallHooks) => Promise<T>,
   ): Promise<T> {
-    const session = driver.session({
-      database: connection.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    return guard.run(async (hooks) => {
+      const session = driver.session({
+        database: connection.database,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+      // Answered with the outage already: closing cancels the driver's pending retries.
+      const closeNow = () => void session.close().catch(() => {});
+      hooks.abandoned.addEventListener('abort', closeNow, { once: true });
+      try {
+        return await work(session, hooks);
+      } catch (error) {
+        throw mapNeo4jError(error, target, o?.timeoutMs);
+      } finally {
+        hooks.abandoned.removeEventListener('abort', closeNow);
+        await session.close();
+      }
     });
-    try {
-      return await work(session);
-    } catch (error) {
-      throw mapNeo4jError(error, target, o?.timeoutMs);
-    } finally {
-      await session.close();
-    }
   }
 
   return {
     uri: connection.uri,
     database: connection.database,
     read(cypher, params = {}, o) {
-      return withSession('READ', o, (s) =>
-        s.executeRead(async (tx) => (await tx.run(cypher, toParams(params))).records.map((r) => recordToPlain(r)), config(o)),
+      return withSession('READ', o, (s, hooks) =>
+        s.executeRead(
+          observed(async (tx) => (await tx.run(cypher, toParams(params))).records.map((r) => recordToPlain(r)), hooks),
+          config(o),
+        ),
       );
     },
     write(cypher, params = {}, o) {
-      return withSession('WRITE', o, (s) =>
-        s.executeWrite(async (tx) => {
-          const result = await tx.run(cypher, toParams(params));
-          return { rows: result.records.map((r) => recordToPlain(r)), summary: summarize(result) };
-        }, config(o)),
+      return withSession('WRITE', o, (s, hooks) =>
+        s.executeWrite(
+          observed(async (tx) => {
+            const result = await tx.run(cypher, toParams(params));
+            return { rows: result.records.map((r) => recordToPlain(r)), summary: summarize(result) };
+          }, hooks),
+          config(o),
+        ),
       );
     },
     writeTx(work, o) {
-      return withSession('WRITE', o, (s) => s.executeWrite(work, config(o)));
+      return withSession('WRITE', o, (s, hooks) => s.executeWrite(observed(work, hooks), config(o)));
     },
     readTx(work, o) {
-      return withSession('READ', o, (s) => s.executeRead(work, config(o)));
+      return withSession('READ', o, (s, hooks) => s.executeRead(observed(work, hooks), config(o)));
     },
+    outage: () => guard.current(),
     async verify() {
       try {
         const info = await driver.getServerInfo({ database: connection.database });
@@ -147,6 +180,7 @@ export function createDb(options: CreateDbOptions): Db {
       }
     },
     async close() {
+      await guard.close();
       await driver.close();
     },
   };
@@ -168,6 +202,7 @@ export function withDefaults(db: Db, defaults: { timeoutMs: number }): Db {
     readTx: (work, o) => db.readTx(work, withTimeout(o)),
     writeTx: (work, o) => db.writeTx(work, withTimeout(o)),
     verify: () => db.verify(),
+    outage: () => db.outage(),
     close: () => db.close(),
   };
 }
@@ -198,6 +233,7 @@ function transactionDb(db: Db, tx: ManagedTransaction): Db {
     writeTx: readOnly,
     readTx: (work) => work(tx),
     verify: () => db.verify(),
+    outage: () => db.outage(),
     // The outer Db owns the driver.
     close: () => Promise.resolve(),
   };

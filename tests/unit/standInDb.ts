@@ -27,6 +27,7 @@ export function standInDb(overrides: Partial<Db> = {}): Db {
     readTx: notUsed,
     writeTx: notUsed,
     verify: async () => ({ version: '5.26', edition: 'community' }),
+    outage: () => null,
     close: async () => undefined,
     ...overrides,
   };
