@@ -3,16 +3,12 @@ import { inputIdentity } from '../checkpoint.js';
 import type { JobRun } from '../job.js';
 import { createDuplicateFilter } from '../map/duplicates.js';
 import { mapLineageEdge } from '../map/edges.js';
+import { repoNamespace as owner } from '../map/fields.js';
 import type { StepSummary } from '../pipeline.js';
 import { readRecords } from '../sources/files/read.js';
 import type { LineageRecord, Parsed } from '../types.js';
 
 export const LINEAGE_SOURCE = 'hf-lineage';
-
-function owner(id: string): string | null {
-  const slash = id.indexOf('/');
-  return slash > 0 ? id.slice(0, slash) : null;
-}
 
 async function* lineage(file: string): AsyncGenerator<Parsed<LineageRecord>> {
   // The same (derived, base) pair twice is one edge: the repeat is quarantined, not merged silently.

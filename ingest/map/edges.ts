@@ -7,7 +7,10 @@
  *   likes        user, model[, since]
  *   memberships  user, organization
  * A missing end, an edge from a node to itself, an unknown kind or a bad date is a Rejection naming
- * the field. Each mapper is pure and stateless; `EDGE_COLUMNS` is the column mapping.
+ * the field. Each end is held to the rule of the node it names (fields.ts), as in the models file: a
+ * user, creator or organization id must be a Hub namespace, a model id a Hub repo id, a task a
+ * pipeline tag (text, not one of the words for "no task"). Each mapper is pure and stateless;
+ * `EDGE_COLUMNS` is the column mapping.
  */
 import type {
   CreatorKind,
@@ -20,7 +23,19 @@ import type {
   SourcePosition,
   TopicFollowRecord,
 } from '../types.js';
-import { fieldError, readDate, readRequiredText, readText, rejectRecord, rejectRecordFor, showValue, type RawRecord } from './fields.js';
+import {
+  fieldError,
+  isNoTask,
+  readDate,
+  readNamespace,
+  readRepoId,
+  readRequiredText,
+  readText,
+  rejectRecord,
+  rejectRecordFor,
+  showValue,
+  type RawRecord,
+} from './fields.js';
 
 export const EDGE_COLUMNS = {
   lineage: { base: ['source', 'base'], derived: ['target', 'derived'], kind: ['edge', 'kind'] },
@@ -50,9 +65,9 @@ const CREATOR_KINDS: Readonly<Record<string, CreatorKind>> = {
 
 export function mapLineageEdge(raw: RawRecord, position: SourcePosition): Parsed<LineageRecord> {
   const columns = EDGE_COLUMNS.lineage;
-  const base = readRequiredText(raw, columns.base);
+  const base = readRepoId(raw, columns.base);
   if (!base.ok) return rejectRecord(raw, position, base.error);
-  const derived = readRequiredText(raw, columns.derived);
+  const derived = readRepoId(raw, columns.derived);
   if (!derived.ok) return rejectRecord(raw, position, derived.error);
   const kindText = readText(raw, columns.kind);
   if (!kindText.ok) return rejectRecord(raw, position, kindText.error);
@@ -73,9 +88,9 @@ export function mapLineageEdge(raw: RawRecord, position: SourcePosition): Parsed
 
 export function mapFollow(raw: RawRecord, position: SourcePosition, options: { source?: string } = {}): Parsed<FollowRecord> {
   const columns = EDGE_COLUMNS.follow;
-  const follower = readRequiredText(raw, columns.follower);
+  const follower = readNamespace(raw, columns.follower);
   if (!follower.ok) return rejectRecord(raw, position, follower.error);
-  const followee = readRequiredText(raw, columns.followee);
+  const followee = readNamespace(raw, columns.followee);
   if (!followee.ok) return rejectRecord(raw, position, followee.error);
   if (follower.value === followee.value) {
     return rejectRecordFor(raw, position, `self-follow: follower and followee are both ${showValue(follower.value)}`, 'followee');
@@ -100,10 +115,12 @@ export function mapFollow(raw: RawRecord, position: SourcePosition, options: { s
 
 export function mapTopicFollow(raw: RawRecord, position: SourcePosition): Parsed<TopicFollowRecord> {
   const columns = EDGE_COLUMNS.topicFollow;
-  const user = readRequiredText(raw, columns.user);
+  const user = readNamespace(raw, columns.user);
   if (!user.ok) return rejectRecord(raw, position, user.error);
   const task = readRequiredText(raw, columns.task);
   if (!task.ok) return rejectRecord(raw, position, task.error);
+  // A task id is a pipeline tag: the models mapper reads `unknown` there as no task, so no Task is made of it.
+  if (isNoTask(task.value)) return rejectRecord(raw, position, fieldError(task.field, `${showValue(task.value)} means no task, not a task id`));
   const since = readDate(raw, columns.since);
   if (!since.ok) return rejectRecord(raw, position, since.error);
   const value: TopicFollowRecord = { user: user.value, task: task.value };
@@ -113,9 +130,9 @@ export function mapTopicFollow(raw: RawRecord, position: SourcePosition): Parsed
 
 export function mapLike(raw: RawRecord, position: SourcePosition): Parsed<LikeRecord> {
   const columns = EDGE_COLUMNS.like;
-  const user = readRequiredText(raw, columns.user);
+  const user = readNamespace(raw, columns.user);
   if (!user.ok) return rejectRecord(raw, position, user.error);
-  const model = readRequiredText(raw, columns.model);
+  const model = readRepoId(raw, columns.model);
   if (!model.ok) return rejectRecord(raw, position, model.error);
   const since = readDate(raw, columns.since);
   if (!since.ok) return rejectRecord(raw, position, since.error);
@@ -126,9 +143,9 @@ export function mapLike(raw: RawRecord, position: SourcePosition): Parsed<LikeRe
 
 export function mapMembership(raw: RawRecord, position: SourcePosition): Parsed<MembershipRecord> {
   const columns = EDGE_COLUMNS.membership;
-  const user = readRequiredText(raw, columns.user);
+  const user = readNamespace(raw, columns.user);
   if (!user.ok) return rejectRecord(raw, position, user.error);
-  const organization = readRequiredText(raw, columns.organization);
+  const organization = readNamespace(raw, columns.organization);
   if (!organization.ok) return rejectRecord(raw, position, organization.error);
   if (user.value === organization.value) {
     return rejectRecordFor(raw, position, `self-membership: user and ${organization.field} are both ${showValue(user.value)}`, organization.field);

@@ -62,6 +62,15 @@ export function tooLong(field: string, text: string): FieldError | null {
   return bytes > MAX_TEXT_BYTES ? fieldError(field, `too long: ${bytes} bytes, at most ${MAX_TEXT_BYTES}`) : null;
 }
 
+/** The list, or the error for its first item over MAX_TEXT_BYTES (each item becomes an index key). */
+export function fitting(field: string, items: string[]): FieldResult<string[]> {
+  for (const item of items) {
+    const long = tooLong(field, item);
+    if (long) return { ok: false, error: long };
+  }
+  return { ok: true, value: items, field };
+}
+
 /** A trimmed string (at most MAX_TEXT_BYTES), or null when missing. */
 export function readText(raw: RawRecord, aliases: readonly string[], options: TextOptions = {}): FieldResult<string | null> {
   const { field, value } = pick(raw, aliases);
@@ -82,6 +91,56 @@ export function readRequiredText(raw: RawRecord, aliases: readonly string[], opt
   if (result.value === null) return { ok: false, error: fieldError(result.field, 'missing or empty') };
   return { ok: true, value: result.value, field: result.field };
 }
+
+// Ids. A value that becomes a node's id is held to the rule of what it names, the same in every
+// mapper (a model's author, a follow's ends, a lineage edge's ends, a base model): a corrupted or
+// hostile value (an injection string, a control character, a path) is rejected, not made a node.
+
+/** The longest Hub namespace (a user or organization name). */
+export const MAX_NAMESPACE = 96;
+/** A namespace: letters, digits, `-`, `_`, `.`, starting with a letter or digit. A creator id is one. */
+const NAMESPACE = new RegExp(`^[A-Za-z0-9][\\w.-]{0,${MAX_NAMESPACE - 1}}$`);
+/** A Hub repo id: `name` (legacy, no namespace) or `namespace/name`, the name of letters, digits, `-`, `_`, `.`. */
+const REPO_ID = new RegExp(`^[A-Za-z0-9][\\w.-]{0,${MAX_NAMESPACE - 1}}(?:/[\\w.-]{1,96})?$`);
+
+export const isHubNamespace = (text: string): boolean => NAMESPACE.test(text);
+export const isRepoId = (text: string): boolean => REPO_ID.test(text);
+
+/** The namespace of a repo id (the part before the slash), or null for a legacy id. */
+export function repoNamespace(id: string): string | null {
+  const slash = id.indexOf('/');
+  return slash > 0 ? id.slice(0, slash) : null;
+}
+
+/** The error for a creator id that is not a Hub namespace, or null when it is one. */
+export function namespaceError(field: string, text: string): FieldError | null {
+  return isHubNamespace(text) ? null : fieldError(field, `not a Hub namespace (letters, digits, -, _, . ; at most ${MAX_NAMESPACE} characters), got ${showValue(text)}`);
+}
+
+/** The error for a model id that is not a Hub repo id, or null when it is one. */
+export function repoIdError(field: string, text: string): FieldError | null {
+  return isRepoId(text) ? null : fieldError(field, `not a Hub repo id (namespace/name), got ${showValue(text)}`);
+}
+
+function readId(raw: RawRecord, aliases: readonly string[], check: (field: string, text: string) => FieldError | null): FieldResult<string> {
+  const text = readRequiredText(raw, aliases);
+  if (!text.ok) return text;
+  const error = check(text.field, text.value);
+  return error ? { ok: false, error } : text;
+}
+
+/** A required creator (user, organization) id: text that is a Hub namespace. */
+export const readNamespace = (raw: RawRecord, aliases: readonly string[]): FieldResult<string> => readId(raw, aliases, namespaceError);
+
+/** A required model id: text that is a Hub repo id. */
+export const readRepoId = (raw: RawRecord, aliases: readonly string[]): FieldResult<string> => readId(raw, aliases, repoIdError);
+
+/**
+ * Pipeline-tag values that mean "no task" (the 2022 dump writes `unknown` where the Hub had none):
+ * never a Task id, as a model's pipeline tag or a followed topic.
+ */
+const NO_TASK = new Set(['unknown', 'none', 'null']);
+export const isNoTask = (text: string): boolean => NO_TASK.has(text.toLowerCase());
 
 const COUNT_TEXT = /^\d+(?:\.0+)?$/;
 

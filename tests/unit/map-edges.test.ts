@@ -130,6 +130,62 @@ describe('likes, topic follows, memberships', () => {
   });
 });
 
+describe('edge ends held to the Hub id rules, as in the models file (issue 17 item 8)', () => {
+  // Regression: any text became a Creator (or Model) node — an injection string, a NUL, a newline, a slash.
+  const at = { source: 'edges.ndjson', line: 3 };
+  const NOT_NAMESPACES = ["x'}) DETACH DELETE n //", 'a b', 'a/slash', 'nul\u0000x', 'new\nline', 'bell\u0007', '-lead', 'é', '🤗', '$param', 'n'.repeat(97)];
+  const NOT_REPO_IDS = ["ns/x'}) DETACH DELETE n //", 'has space/x', 'a/b/c', '/lead', 'x/', 'ns/nul\u0000', 'ns/new\nline', '../x', 'ns/é', `${'n'.repeat(97)}/x`, `ns/${'n'.repeat(97)}`];
+  /** What a mapper returns for an id the rule refuses: a rejection naming the field, with the rule's reason. */
+  const notNamespace = (field: string) => ({
+    ok: false,
+    rejection: { position: at, field, reason: expect.stringMatching(new RegExp(`^${field}: not a Hub namespace \\(letters, digits, -, _, \\. ; at most 96 characters\\), got `)) },
+  });
+  const notRepoId = (field: string) => ({ ok: false, rejection: { position: at, field, reason: expect.stringMatching(new RegExp(`^${field}: not a Hub repo id \\(namespace/name\\), got `)) } });
+
+  it('follows: a follower or followee that is not a Hub namespace is rejected, naming the field', () => {
+    for (const id of NOT_NAMESPACES) {
+      expect(mapFollow({ follower: id, followee: 'bob' }, at), id).toMatchObject(notNamespace('follower'));
+      expect(mapFollow({ follower: 'alice', followee: id }, at), id).toMatchObject(notNamespace('followee'));
+    }
+    expect(mapFollow({ follower: 'Org_1.x-y', followee: 'n'.repeat(96) }, at)).toMatchObject({ ok: true, value: { follower: 'Org_1.x-y', followee: 'n'.repeat(96) } });
+  });
+
+  it('likes: a user that is not a namespace, or a model that is not a repo id, is rejected', () => {
+    for (const id of NOT_NAMESPACES) expect(mapLike({ user: id, model: 'a/b' }, at), id).toMatchObject(notNamespace('user'));
+    for (const id of NOT_REPO_IDS) expect(mapLike({ user: 'alice', model: id }, at), id).toMatchObject(notRepoId('model'));
+    // A legacy id without a namespace is a repo id.
+    expect(mapLike({ user: 'alice', model: 'gpt2' }, at)).toMatchObject({ ok: true, value: { model: 'gpt2' } });
+  });
+
+  it('memberships: a user or organization that is not a namespace is rejected', () => {
+    for (const id of NOT_NAMESPACES) {
+      expect(mapMembership({ user: id, organization: 'huggingface' }, at), id).toMatchObject(notNamespace('user'));
+      expect(mapMembership({ user: 'alice', org: id }, at), id).toMatchObject(notNamespace('org'));
+    }
+  });
+
+  it('topic follows: a user that is not a namespace is rejected; a task is a pipeline tag, never a word for "no task"', () => {
+    for (const id of NOT_NAMESPACES) expect(mapTopicFollow({ user: id, task: 'fill-mask' }, at), id).toMatchObject(notNamespace('user'));
+    for (const task of ['unknown', 'None', 'null']) {
+      expect(mapTopicFollow({ user: 'alice', task }, at)).toEqual({
+        ok: false,
+        rejection: { position: at, field: 'task', reason: `task: ${JSON.stringify(task)} means no task, not a task id`, raw: JSON.stringify({ user: 'alice', task }) },
+      });
+    }
+    expect(mapTopicFollow({ user: 'alice', task: 't'.repeat(5000) }, at)).toMatchObject({ ok: false, rejection: { reason: 'task: too long: 5000 bytes, at most 4096' } });
+    expect(mapTopicFollow({ user: 'alice', task: ' text-generation ' }, at)).toMatchObject({ ok: true, value: { task: 'text-generation' } });
+  });
+
+  it('lineage: a source or target that is not a Hub repo id is rejected (no Model, no Creator of its "namespace")', () => {
+    for (const id of NOT_REPO_IDS) {
+      expect(mapLineageEdge({ source: id, target: 'o/derived', edge: 'finetuned' }, at), id).toMatchObject(notRepoId('source'));
+      expect(mapLineageEdge({ base: 'o/base', derived: id }, at), id).toMatchObject(notRepoId('derived'));
+    }
+    // An over-long end says so (the length is checked first).
+    expect(mapLineageEdge({ source: `o/${'x'.repeat(5000)}`, target: 'o/d' }, at)).toMatchObject({ ok: false, rejection: { reason: 'source: too long: 5002 bytes, at most 4096' } });
+  });
+});
+
 describe('SNAP musae-github', () => {
   it('maps nodes and edges, rejecting bad targets, unknown ids and self-follows', () => {
     const at = { source: 's', line: 2 };

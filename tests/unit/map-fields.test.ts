@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, readCount, readDate, readRequiredText, readText } from '../../ingest/map/fields.js';
+import {
+  isHubNamespace,
+  isRepoId,
+  normaliseDate,
+  readCount,
+  readDate,
+  readNamespace,
+  readRepoId,
+  readRequiredText,
+  readText,
+  repoNamespace,
+} from '../../ingest/map/fields.js';
 
 describe('normaliseDate', () => {
   it('normalises the forms our dumps use to ISO-8601 UTC', () => {
@@ -67,5 +78,29 @@ describe('field readers', () => {
       ok: false,
       error: { field: 'creation_time', reason: 'creation_time: not an ISO-8601 date, got "nope"' },
     });
+  });
+});
+
+describe('id rules (one place for every mapper)', () => {
+  it('a namespace: letters, digits, -, _, . from a letter or digit, at most 96 characters', () => {
+    for (const ok of ['a', 'TheBloke', 'Org_1.x-y', '0xabc', 'n'.repeat(96)]) expect(isHubNamespace(ok), ok).toBe(true);
+    for (const bad of ['', "x'}) DETACH DELETE n //", 'a b', 'a/b', '-lead', '.lead', 'é', 'nul\u0000', 'n'.repeat(97)]) expect(isHubNamespace(bad), bad).toBe(false);
+  });
+
+  it('a repo id: a legacy name or namespace/name', () => {
+    for (const ok of ['gpt2', 'meta-llama/Llama-2-7b-hf', 'a/.hidden', `${'n'.repeat(96)}/${'m'.repeat(96)}`]) expect(isRepoId(ok), ok).toBe(true);
+    for (const bad of ['', 'a b/c', 'a/b/c', '/x', 'x/', '../x', 'ns/é', `${'n'.repeat(97)}/x`, `x/${'m'.repeat(97)}`]) expect(isRepoId(bad), bad).toBe(false);
+    expect([repoNamespace('a/b'), repoNamespace('gpt2')]).toEqual(['a', null]);
+  });
+
+  it('readNamespace and readRepoId read required text, then hold it to the rule, naming the column', () => {
+    expect(readNamespace({ follower: ' alice ' }, ['follower'])).toEqual({ ok: true, value: 'alice', field: 'follower' });
+    expect(readNamespace({ follower: '' }, ['follower'])).toEqual({ ok: false, error: { field: 'follower', reason: 'follower: missing or empty' } });
+    expect(readNamespace({ org: 'a/b' }, ['organization', 'org'])).toEqual({
+      ok: false,
+      error: { field: 'org', reason: 'org: not a Hub namespace (letters, digits, -, _, . ; at most 96 characters), got "a/b"' },
+    });
+    expect(readRepoId({ model: 'a/b/c' }, ['model'])).toEqual({ ok: false, error: { field: 'model', reason: 'model: not a Hub repo id (namespace/name), got "a/b/c"' } });
+    expect(readRepoId({ model: 'x'.repeat(5000) }, ['model'])).toMatchObject({ ok: false, error: { reason: 'model: too long: 5000 bytes, at most 4096' } });
   });
 });
