@@ -13,14 +13,19 @@
 import type { CreatorKind, ModelRecord, Parsed, SourcePosition } from '../types.js';
 import {
   fieldError,
+  fitting,
   isMissing,
-  tooLong,
+  isNoTask,
+  isRepoId,
+  namespaceError,
   pick,
   readCount,
   readDate,
   readRequiredText,
   readText,
   rejectRecord,
+  repoIdError,
+  repoNamespace,
   showValue,
   type FieldResult,
   type RawRecord,
@@ -45,21 +50,6 @@ export const MODEL_COLUMNS = {
   authorData: ['authorData'],
 } as const satisfies Record<string, readonly string[]>;
 
-/**
- * Values that mean "no pipeline tag": the 2022 dump writes `unknown` where the Hub had none.
- */
-const NO_PIPELINE_TAG = new Set(['unknown', 'none', 'null']);
-
-/**
- * A Hub repo id: `name` (legacy, no namespace) or `namespace/name`, of letters, digits, `-`, `_`, `.`.
- * Checked so a corrupted id (spaces, several slashes) is rejected rather than becoming a node.
- */
-const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}(?:\/[\w.-]{1,96})?$/;
-
-/** A creator id: a namespace, the part of a repo id before the slash (the Hub allows at most 96 characters). */
-const MAX_NAMESPACE = 96;
-const NAMESPACE = new RegExp(`^[A-Za-z0-9][\\w.-]{0,${MAX_NAMESPACE - 1}}$`);
-
 export interface ModelMapOptions {
   /** Provenance label stored on every record, e.g. `hub-list-models-2024-09`. */
   source: string;
@@ -79,34 +69,36 @@ export function readTags(raw: RawRecord, aliases: readonly string[] = MODEL_COLU
   const { field, value } = pick(raw, aliases);
   if (isMissing(value)) return { ok: true, value: [], field };
   // Each tag becomes an index key (a Tag, Dataset, Paper… id): one too long is the record's error.
-  const checked = (tags: string[]): FieldResult<string[]> => {
-    for (const tag of tags) {
-      const long = tooLong(field, tag);
-      if (long) return { ok: false, error: long };
-    }
-    return { ok: true, value: tags, field };
-  };
   if (Array.isArray(value)) {
-    if (value.every((tag): tag is string => typeof tag === 'string')) return checked(value);
+    if (value.every((tag): tag is string => typeof tag === 'string')) return fitting(field, value);
     return { ok: false, error: fieldError(field, `expected a list of strings, got ${showValue(value)}`) };
   }
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === 'None' || text === '[]') return { ok: true, value: [], field };
     const parsed = parsePythonStringList(text);
-    if (parsed.ok) return checked(parsed.value);
+    if (parsed.ok) return fitting(field, parsed.value);
     return { ok: false, error: fieldError(field, `not a list of strings (${parsed.error}), got ${showValue(value)}`) };
   }
   return { ok: false, error: fieldError(field, `expected a list of strings, got ${showValue(value)}`) };
 }
 
+/** The model card's fields (`cardData`), and the column they came from; null when absent or not an object. */
+interface Card {
+  field: string;
+  value: RawRecord;
+}
+
 /** A card field that may be a string or a list of strings; anything else counts as absent. */
-function cardStrings(card: RawRecord | null, key: string): string[] {
-  const value = card?.[key];
+function cardStrings(card: Card | null, key: string): string[] {
+  const value = card?.value[key];
   if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
   return [];
 }
+
+/** Card values that become index keys (Dataset, License, Model ids): one over MAX_TEXT_BYTES is the record's error, as a tag's is. */
+const cardKeys = (card: Card | null, key: string): FieldResult<string[]> => fitting(`${card?.field ?? MODEL_COLUMNS.cardData[0]}.${key}`, cardStrings(card, key));
 
 function authorKindOf(author: string, raw: RawRecord, organizations: ReadonlySet<string> | undefined): CreatorKind {
   if (organizations?.has(author)) return 'organization';
@@ -124,19 +116,18 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
   const id = readRequiredText(raw, MODEL_COLUMNS.id);
   // When no id column has a value the error names `id`, the first alias.
   if (!id.ok) return rejectRecord(raw, position, id.error);
-  if (!REPO_ID.test(id.value)) return rejectRecord(raw, position, fieldError(id.field, `not a Hub repo id (namespace/name), got ${showValue(id.value)}`));
+  const badId = repoIdError(id.field, id.value);
+  if (badId) return rejectRecord(raw, position, badId);
 
   const author = readText(raw, MODEL_COLUMNS.author);
   if (!author.ok) return rejectRecord(raw, position, author.error);
-  const slash = id.value.indexOf('/');
-  const creator = author.value ?? (slash > 0 ? id.value.slice(0, slash) : null);
+  const creator = author.value ?? repoNamespace(id.value);
   if (creator === null) {
     return rejectRecord(raw, position, fieldError('author', `missing, and id ${showValue(id.value)} has no namespace to take it from`));
   }
   // The author becomes a Creator id: held to the rules of a namespace, like the id's own.
-  if (!NAMESPACE.test(creator)) {
-    return rejectRecord(raw, position, fieldError(author.value === null ? id.field : author.field, `not a Hub namespace (letters, digits, -, _, . ; at most ${MAX_NAMESPACE} characters), got ${showValue(creator)}`));
-  }
+  const badAuthor = namespaceError(author.value === null ? id.field : author.field, creator);
+  if (badAuthor) return rejectRecord(raw, position, badAuthor);
 
   const name = readText(raw, MODEL_COLUMNS.name);
   if (!name.ok) return rejectRecord(raw, position, name.error);
@@ -154,18 +145,29 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
   if (!libraryName.ok) return rejectRecord(raw, position, libraryName.error);
   const rawTags = readTags(raw);
   if (!rawTags.ok) return rejectRecord(raw, position, rawTags.error);
-  const cardValue = pick(raw, MODEL_COLUMNS.cardData).value;
-  // cardData is free-form YAML from the model card: take what has the expected shape, never reject for it.
-  const card = typeof cardValue === 'object' && cardValue !== null && !Array.isArray(cardValue) ? (cardValue as RawRecord) : null;
+  const cardColumn = pick(raw, MODEL_COLUMNS.cardData);
+  // cardData is free-form YAML from the model card: take what has the expected shape, never reject
+  // for its shape — only for a value too long to be an index key (as a tag too long is).
+  const card =
+    typeof cardColumn.value === 'object' && cardColumn.value !== null && !Array.isArray(cardColumn.value)
+      ? { field: cardColumn.field, value: cardColumn.value as RawRecord }
+      : null;
+  const cardDatasets = cardKeys(card, 'datasets');
+  if (!cardDatasets.ok) return rejectRecord(raw, position, cardDatasets.error);
+  const cardLicenses = cardKeys(card, 'license');
+  if (!cardLicenses.ok) return rejectRecord(raw, position, cardLicenses.error);
+  const cardBases = cardKeys(card, 'base_model');
+  if (!cardBases.ok) return rejectRecord(raw, position, cardBases.error);
 
   const tags = rawTags.value.map((tag) => tag.trim()).filter((tag) => tag !== '');
   const classified = classifyTags(tags, options.vocabulary ?? DEFAULT_TAG_VOCABULARY);
-  const pipelineTag = pipeline.value && !NO_PIPELINE_TAG.has(pipeline.value.toLowerCase()) ? pipeline.value : null;
+  const pipelineTag = pipeline.value && !isNoTask(pipeline.value) ? pipeline.value : null;
 
   const baseModels = [...classified.baseModels];
   const baseIds = new Set(baseModels.map((base) => base.id));
-  for (const base of cardStrings(card, 'base_model')) {
-    if (!baseIds.has(base)) {
+  for (const base of cardBases.value) {
+    // Not a repo id: that value is dropped and the model kept, as a bad base_model tag stays a plain tag (tags.ts).
+    if (isRepoId(base) && !baseIds.has(base)) {
       baseIds.add(base);
       baseModels.push({ id: base, kind: 'unknown' });
     }
@@ -176,7 +178,7 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
 
   const record: ModelRecord = {
     id: id.value,
-    name: name.value ?? id.value.slice(slash + 1),
+    name: name.value ?? id.value.slice(id.value.indexOf('/') + 1),
     author: creator,
     authorKind: authorKindOf(creator, raw, options.organizations),
     downloads: downloads.value,
@@ -186,9 +188,9 @@ export function mapModel(raw: RawRecord, position: SourcePosition, options: Mode
     pipelineTag,
     libraries: dedupe([...(libraryName.value ? [libraryName.value] : []), ...classified.libraries]),
     papers: classified.papers,
-    datasets: dedupe([...classified.datasets, ...cardStrings(card, 'datasets')]),
+    datasets: dedupe([...classified.datasets, ...cardDatasets.value]),
     baseModels,
-    licenses: dedupe([...classified.licenses, ...cardStrings(card, 'license')]),
+    licenses: dedupe([...classified.licenses, ...cardLicenses.value]),
     languages: dedupe([...classified.languages, ...cardLanguages]),
     // The Hub repeats the pipeline tag among the tags; it is already pipelineTag.
     tags: classified.tags.filter((tag) => tag !== pipelineTag),

@@ -7,10 +7,12 @@
  *
  * Base models: since mid-2024 the Hub writes both `base_model:X` and a typed
  * `base_model:finetune:X` (or quantized/merge/adapter) for the same X. The typed tag wins; a plain
- * `base_model:X` with no typed twin gives kind 'unknown'.
+ * `base_model:X` with no typed twin gives kind 'unknown'. An X that is not a Hub repo id makes the
+ * tag malformed (a plain tag), never a Model.
  */
 import type { LineageKind } from '../types.js';
 import { normaliseArxivId } from './arxiv.js';
+import { isRepoId } from './fields.js';
 import { languageFromTag } from './languages.js';
 import { HUB_LIBRARY_IDS } from './libraries.js';
 
@@ -63,7 +65,7 @@ export interface ClassifiedTags {
   tags: string[];
   /** Prefixes of `prefix:value` tags that are neither typed nor known-plain, lowercased, once each. */
   unknownPrefixes: string[];
-  /** Typed tags whose value is unusable (`arxiv:abc`, `dataset:`, `base_model:foo:X`); also in `tags`. */
+  /** Typed tags whose value is unusable (`arxiv:abc`, `dataset:`, `base_model:foo:X`, `base_model:a b`); also in `tags`. */
   malformed: string[];
 }
 
@@ -131,14 +133,14 @@ export function classifyTags(rawTags: readonly string[], vocabulary: TagVocabula
           if (typed) {
             const kind = BASE_MODEL_KINDS[typed[1] as string];
             const id = (typed[2] as string).trim();
-            if (!kind || id === '') {
+            if (!kind || !isRepoId(id)) {
               keepPlain(tag, true);
               continue;
             }
             const kinds = bases.get(id) ?? [];
             if (!kinds.includes(kind)) kinds.push(kind);
             bases.set(id, kinds);
-          } else if (value) {
+          } else if (isRepoId(value)) {
             if (!bases.has(value)) bases.set(value, []);
           } else {
             keepPlain(tag, true);

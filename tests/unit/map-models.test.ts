@@ -231,6 +231,28 @@ describe('mapModel: validation', () => {
     expect(accepted(mapModel({ id: 'ns/model', author: 'Org_1.x-y' }, at, options)).author).toBe('Org_1.x-y');
   });
 
+  it('rejects a card value (datasets, license, base_model) too long to be an index key, naming cardData.<key>', () => {
+    // Regression: these skipped the 4,096-byte check; Neo4j refused the batch, which was bisected to find the row.
+    const long = 'x'.repeat(9000);
+    expect(rejected(mapModel({ id: 'a/b', cardData: { datasets: ['ok', long] } }, at, options))).toMatchObject({ field: 'cardData.datasets', reason: 'cardData.datasets: too long: 9000 bytes, at most 4096' });
+    expect(rejected(mapModel({ id: 'a/b', cardData: { license: long } }, at, options))).toMatchObject({ field: 'cardData.license', reason: 'cardData.license: too long: 9000 bytes, at most 4096' });
+    expect(rejected(mapModel({ id: 'a/b', card_data: { base_model: `ns/${long}` } }, at, options))).toMatchObject({ field: 'card_data.base_model', reason: 'card_data.base_model: too long: 9003 bytes, at most 4096' });
+    expect(accepted(mapModel({ id: 'a/b', cardData: { datasets: 'd'.repeat(4096), language: long } }, at, options)).datasets).toEqual(['d'.repeat(4096)]);
+  });
+
+  it('keeps a row whose base model (tag or card) is not a Hub repo id, dropping only that base model', () => {
+    // Regression: such a value became a Model node (and a Creator of its "namespace"). The row is loaded without it.
+    const injection = "x'}) DETACH DELETE n //";
+    const tagged = accepted(mapModel({ id: 'ns/a', tags: [`base_model:finetune:ns/${injection}`, 'base_model:finetune:ok/base'] }, at, options));
+    expect(tagged.baseModels).toEqual([{ id: 'ok/base', kind: 'finetune' }]);
+    expect(tagged.tags).toEqual([`base_model:finetune:ns/${injection}`]);
+    const carded = accepted(mapModel({ id: 'ns/b', cardData: { base_model: ['bad x/y/z', injection, './local/path', 'ok/base', 'gpt2'] } }, at, options));
+    expect(carded.baseModels).toEqual([
+      { id: 'ok/base', kind: 'unknown' },
+      { id: 'gpt2', kind: 'unknown' },
+    ]);
+  });
+
   it('rejects tags that are not a list of strings', () => {
     expect(rejected(mapModel({ id: 'a/b', tags: "['unterminated" }, at, options))).toMatchObject({
       field: 'tags',

@@ -143,6 +143,15 @@ describe('classifyTags', () => {
     expect(result.tags).toEqual(result.malformed);
   });
 
+  it('makes no base model of a base_model tag whose id is not a Hub repo id: the tag is malformed, kept plain', () => {
+    // Regression: `base_model:finetune:x/<injection>` made a Model node of that text.
+    const bad = ["base_model:finetune:ns/x'}) DETACH DELETE n //", 'base_model:a b/c', 'base_model:a/b/c', 'base_model:quantized:-lead/x', `base_model:adapter:ns/${'n'.repeat(97)}`];
+    const result = classifyTags([...bad, 'base_model:merge:ok/base']);
+    expect(result.baseModels).toEqual([{ id: 'ok/base', kind: 'merge' }]);
+    expect(result.malformed).toEqual(bad);
+    expect(result.tags).toEqual(bad);
+  });
+
   it('deduplicates (a versioned and an unversioned arxiv tag are one paper) and skips empty tags', () => {
     const result = classifyTags(['arxiv:1810.04805', 'arxiv:1810.04805v3', 'en', 'en', '', '  ', 'x', 'x']);
     expect(result.papers).toEqual(['1810.04805']);
