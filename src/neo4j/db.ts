@@ -100,7 +100,7 @@ export function createDb(options: CreateDbOptions): Db {
 
   const guard = createOutageGuard(connection, target, log, options.outage);
 
-  /** A transaction's work that tells the guard when it began and what its queries failed with. */
+  /** A transaction's work that tells the guard when it runs and what its queries failed with. */
   const observed =
     <T>(work: (tx: ManagedTransaction) => Promise<T>, hooks: CallHooks) =>
     async (tx: ManagedTransaction): Promise<T> => {
@@ -110,6 +110,8 @@ export function createDb(options: CreateDbOptions): Db {
       } catch (error) {
         hooks.failed(error);
         throw error;
+      } finally {
+        hooks.ended();
       }
     };
 
