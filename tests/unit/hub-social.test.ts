@@ -81,6 +81,13 @@ describe('mapFollowing', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.rejection.reason).toContain('not a valid Hub username');
   });
+
+  it.each([["x'})"], ['a\u0000b'], ['-leading-dash'], ['x'.repeat(97)]])('rejects %j, as the file mappers do (regression)', (user) => {
+    // The Hub path had a looser pattern of its own: no whitespace, no slash, anything else.
+    const result = mapFollowing({ user, type: 'user' }, { source: 'hub', follower: 'julien-c' }, 0);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.rejection.field).toBe('user');
+  });
 });
 
 describe('mapLiker', () => {

@@ -10,6 +10,7 @@
  * `since` is left unset.
  */
 import type { CreatorKind, FollowRecord, LikeRecord, Parsed, Rejection, SourcePosition } from '../../types.js';
+import { isHubNamespace, isRepoId } from '../../map/fields.js';
 
 /** Where the listing came from, for rejections and provenance. */
 export interface SocialSource {
@@ -73,10 +74,6 @@ export function mapLiker(raw: unknown, context: SocialSource & { model: string }
 
 type Field<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
-/** Hub names have no whitespace and no slash (a slash would make a repo id, not an account). */
-const ACCOUNT_NAME = /^[^\s/]+$/;
-/** Model ids: `name` or `namespace/name`. */
-const MODEL_ID = /^[^\s/]+(\/[^\s/]+)?$/;
 
 function usernameOf(raw: unknown, position: SourcePosition): Field<string> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -88,15 +85,16 @@ function usernameOf(raw: unknown, position: SourcePosition): Field<string> {
   if (typeof value !== 'string' || value.trim() === '') {
     return reject(position, `${field}: expected a username, got ${describe(value)}`, field, raw);
   }
-  if (!ACCOUNT_NAME.test(value)) {
+  if (!isHubNamespace(value)) {
     return reject(position, `${field}: ${JSON.stringify(value)} is not a valid Hub username`, field, raw);
   }
   return { ok: true, value };
 }
 
 function checkName(value: string, field: 'followee' | 'follower' | 'model', position: SourcePosition, raw: unknown): Field<string> {
-  const pattern = field === 'model' ? MODEL_ID : ACCOUNT_NAME;
-  if (typeof value !== 'string' || !pattern.test(value)) {
+  // The rules every file mapper applies (ingest/map/fields.ts): an injection string is no account.
+  const valid = field === 'model' ? isRepoId : isHubNamespace;
+  if (typeof value !== 'string' || !valid(value)) {
     return reject(position, `${field}: ${JSON.stringify(value)} is not a valid Hub ${field === 'model' ? 'model id' : 'name'}`, field, raw);
   }
   return { ok: true, value };
