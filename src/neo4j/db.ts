@@ -100,18 +100,15 @@ export function createDb(options: CreateDbOptions): Db {
 
   const guard = createOutageGuard(connection, target, log, options.outage);
 
-  /** A transaction's work that tells the guard when it runs and what its queries failed with. */
+  /** A transaction's work that tells the guard what its queries failed with. */
   const observed =
     <T>(work: (tx: ManagedTransaction) => Promise<T>, hooks: CallHooks) =>
     async (tx: ManagedTransaction): Promise<T> => {
-      hooks.began();
       try {
         return await work(tx);
       } catch (error) {
         hooks.failed(error);
         throw error;
-      } finally {
-        hooks.ended();
       }
     };
 

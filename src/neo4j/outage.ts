@@ -5,8 +5,8 @@
  * maxTransactionRetryTime and reports nothing meanwhile, so without this a request waits 17–30 s
  * and a job with many transactions queued waits for each in turn (issue 17: one sat for minutes).
  * The guard marks Neo4j down on the first sign of it — a query whose connection breaks, or a call
- * that waits in the driver (for a connection, a BEGIN, a COMMIT or a retry) `stallMs` while a
- * one-shot probe fails — and then:
+ * still pending after `stallMs` while a one-shot probe fails (the driver may be retrying silently,
+ * or a stopping Neo4j may hold the query) — and then:
  * every call in flight rejects at once, every new call rejects before touching the driver, and a
  * probe runs every `probeEveryMs` until Neo4j answers again. Probes use a driver of their own (one
  * connection, no retries), so a busy main pool never reads as an outage.
@@ -23,7 +23,7 @@ export interface Outage {
 }
 
 export interface OutageGuardOptions {
-  /** A call waiting in the driver (not in its own work) this long triggers a probe (default 750 ms). */
+  /** A call pending this long triggers a probe, and another every third of it (default 750 ms). */
   stallMs?: number;
   /** How often a probe runs while down (default 500 ms). */
   probeEveryMs?: number;
@@ -32,10 +32,6 @@ export interface OutageGuardOptions {
 }
 
 export interface CallHooks {
-  /** The transaction's work started (again, on a retry). */
-  began: () => void;
-  /** The work returned or threw: the driver commits, retries or reports next. */
-  ended: () => void;
   failed: (error: unknown) => void;
   abandoned: AbortSignal;
 }
@@ -45,10 +41,10 @@ export interface OutageGuard {
   current(): Outage | null;
   /**
    * Runs `call` unless Neo4j is down; rejects with NEO4J_UNAVAILABLE as soon as an outage is
-   * known, even while the driver is still retrying underneath. `call` gets `began()` and `ended()`
-   * to say when it runs its own work (outside it, it waits on the driver), `failed(error)` to report an error a query saw, and `abandoned`, a
-   * signal aborted when the caller has been answered with the outage (close the session then: it
-   * cancels the driver's pending retries, so a failing job can exit).
+   * known, even while the driver is still retrying underneath. `call` gets `failed(error)` to
+   * report an error a query saw, and `abandoned`, a signal aborted when the caller has been
+   * answered with the outage (close the session then: it cancels the driver's pending retries, so
+   * a failing job can exit).
    */
   run<T>(call: (hooks: CallHooks) => Promise<T>): Promise<T>;
   /** One probe now (joins a running one): true when Neo4j answered. */
@@ -162,13 +158,13 @@ export function createOutageGuard(
     run<T>(call: (hooks: CallHooks) => Promise<T>): Promise<T> {
       if (outage !== null && failure !== null) return Promise.reject(failure);
       return new Promise<T>((resolve, reject) => {
-        // Inside its work a broken connection shows as an error; outside it (connect, BEGIN, COMMIT, a
-        // retry's sleep) the driver is silent, so a wait that long is checked with a probe.
-        let inWork = false;
-        let since = Date.now();
+        // A broken connection under a query shows as an error, but a driver retrying (connect, BEGIN,
+        // COMMIT) and a stopping Neo4j holding a query are silent: a call pending that long is checked
+        // with a probe. A probe that connects and answers changes nothing, so a slow query costs a ping.
+        const started = Date.now();
         const abandon = new AbortController();
         const stall = setInterval(() => {
-          if (!inWork && Date.now() - since >= stallMs) void check();
+          if (Date.now() - started >= stallMs) void check();
         }, Math.max(50, stallMs / 3));
         stall.unref();
         const end = (error: HubgraphError) => {
@@ -179,14 +175,6 @@ export function createOutageGuard(
         inFlight.add(end);
         call({
           abandoned: abandon.signal,
-          began: () => {
-            inWork = true;
-            since = Date.now();
-          },
-          ended: () => {
-            inWork = false;
-            since = Date.now();
-          },
           failed: (error) => {
             if (isOutageError(error)) markDown(error);
           },
