@@ -2,10 +2,9 @@
 // order) in one transaction: each FOLLOWS edge (since = now, source = 'api') and each followers
 // counter recomputed from the edges. Creators already followed stay followed (changed = false);
 // the user is skipped if listed. No row (and nothing written) when the user is unknown.
-// The user's stored popularAmongSimilarUsers, followOfFollow, secondDegree and recommendedCreators
-// lists are removed in the same transaction (they excluded the old follows), and so is the
-// followed creator's stored recommendedCreators list (its followBack changed), so the next
-// answers are computed live.
+// A change bumps the user's socialVersion and the creator's followersVersion in the same
+// transaction: every stored list computed before it is then neither read nor stored (the generic
+// invalidation of stored answers, src/stored/), so the next answers never miss the write.
 // Parameters: $userId, $creatorIds.
 MATCH (u:User {id: $userId})
 UNWIND range(0, size($creatorIds) - 1) AS position
@@ -15,16 +14,8 @@ OPTIONAL MATCH (u)-[existing:FOLLOWS]->(c)
 WITH u, c, position, existing IS NULL AS changed
 MERGE (u)-[r:FOLLOWS]->(c)
   ON CREATE SET r.since = datetime(), r.source = 'api'
-REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
-       u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
-REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
-       u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
-REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
-       u.secondDegreeSettings, u.secondDegreeAt
-REMOVE u.recommendedIds, u.recommendedScores, u.recommendedKinds, u.recommendedCounts, u.recommendedVia,
-       u.recommendedSources, u.recommendedFollows, u.recommendedSettings, u.recommendedRuns, u.recommendedAt
-REMOVE c.recommendedIds, c.recommendedScores, c.recommendedKinds, c.recommendedCounts, c.recommendedVia,
-       c.recommendedSources, c.recommendedFollows, c.recommendedSettings, c.recommendedRuns, c.recommendedAt
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+  SET u.socialVersion = coalesce(u.socialVersion, 0) + 1, c.followersVersion = coalesce(c.followersVersion, 0) + 1)
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed
 ORDER BY position

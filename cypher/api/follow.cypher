@@ -2,10 +2,9 @@
 // source = 'api') and the creator's `followers` counter, recomputed from the edges in the same
 // transaction so it stays exact (MERGE locks both nodes, so concurrent follows serialize).
 // Following twice changes nothing. No row (and nothing written) when an id is unknown.
-// The user's stored popularAmongSimilarUsers, followOfFollow, secondDegree and recommendedCreators
-// lists are removed in the same transaction (they excluded the old follows), and so is the
-// followed creator's stored recommendedCreators list (its followBack changed), so the next
-// answers are computed live.
+// A change bumps the user's socialVersion and the creator's followersVersion in the same
+// transaction: every stored list computed before it is then neither read nor stored (the generic
+// invalidation of stored answers, src/stored/), so the next answers never miss the write.
 // Parameters: $userId, $creatorId.
 MATCH (u:User {id: $userId})
 MATCH (c:Creator {id: $creatorId})
@@ -14,15 +13,7 @@ OPTIONAL MATCH (u)-[existing:FOLLOWS]->(c)
 WITH u, c, existing IS NULL AS changed
 MERGE (u)-[r:FOLLOWS]->(c)
   ON CREATE SET r.since = datetime(), r.source = 'api'
-REMOVE u.popularAmongSimilarIds, u.popularAmongSimilarScores, u.popularAmongSimilarCounts,
-       u.popularAmongSimilarFollows, u.popularAmongSimilarSettings, u.popularAmongSimilarAt
-REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
-       u.followOfFollowFollows, u.followOfFollowSettings, u.followOfFollowAt
-REMOVE u.secondDegreeIds, u.secondDegreeCounts, u.secondDegreeVia, u.secondDegreeFollows,
-       u.secondDegreeSettings, u.secondDegreeAt
-REMOVE u.recommendedIds, u.recommendedScores, u.recommendedKinds, u.recommendedCounts, u.recommendedVia,
-       u.recommendedSources, u.recommendedFollows, u.recommendedSettings, u.recommendedRuns, u.recommendedAt
-REMOVE c.recommendedIds, c.recommendedScores, c.recommendedKinds, c.recommendedCounts, c.recommendedVia,
-       c.recommendedSources, c.recommendedFollows, c.recommendedSettings, c.recommendedRuns, c.recommendedAt
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+  SET u.socialVersion = coalesce(u.socialVersion, 0) + 1, c.followersVersion = coalesce(c.followersVersion, 0) + 1)
 SET c.followers = COUNT { (c)<-[:FOLLOWS]-() }
 RETURN c {.id, .name, .kind, .source} AS creator, c.followers AS followers, true AS following, changed

@@ -6,6 +6,8 @@
 //   string), $settings (string).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
+// Compare-and-set: a list computed before the user's last write is not stored (they are answered live).
+WHERE coalesce(u.socialVersion, 0) = r.version
 SET u.followOfFollowIds = r.ids,
     u.followOfFollowScores = r.scores,
     u.followOfFollowCounts = r.counts,
@@ -13,4 +15,5 @@ SET u.followOfFollowIds = r.ids,
     u.followOfFollowBounded = r.bounded,
     u.followOfFollowFollows = r.follows,
     u.followOfFollowSettings = $settings,
+    u.followOfFollowVersion = r.version,
     u.followOfFollowAt = $computedAt

@@ -40,7 +40,8 @@
 // Parameters: $userId, $first (integer, 1..100), $maxWalk (integer ≥ 1), $settings (string: the
 //   settings, as stored lists record them).
 MATCH (me:User {id: $userId})
-WITH me, coalesce(me.followOfFollowFollows = COUNT { (me)-[:FOLLOWS]->() } AND me.followOfFollowSettings = $settings, false) AS stored
+WITH me, coalesce(me.followOfFollowVersion = coalesce(me.socialVersion, 0) AND me.followOfFollowFollows = COUNT { (me)-[:FOLLOWS]->() }
+              AND me.followOfFollowSettings = $settings, false) AS stored
 CALL (me, stored) {
   WITH me WHERE stored
   // Sliced, not filtered: a filter on i is planned after the seek below.

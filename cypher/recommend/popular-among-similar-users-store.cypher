@@ -6,10 +6,13 @@
 //   $settings (string).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
+// Compare-and-set: a list computed before the user's last write is not stored (they are answered live).
+WHERE coalesce(u.socialVersion, 0) = r.version
 SET u.popularAmongSimilarIds = r.ids,
     u.popularAmongSimilarScores = r.scores,
     u.popularAmongSimilarCounts = r.counts,
     u.popularAmongSimilarVia = r.via,
     u.popularAmongSimilarFollows = r.follows,
     u.popularAmongSimilarSettings = $settings,
+    u.popularAmongSimilarVersion = r.version,
     u.popularAmongSimilarAt = $computedAt

@@ -40,7 +40,8 @@
 //   record them).
 MATCH (me:User {id: $userId})
 WITH me, COUNT { (me)-[:FOLLOWS]->() } AS a
-WITH me, a, coalesce(me.popularAmongSimilarFollows = a AND me.popularAmongSimilarSettings = $settings, false) AS stored
+WITH me, a, coalesce(me.popularAmongSimilarVersion = coalesce(me.socialVersion, 0) AND me.popularAmongSimilarFollows = a
+                 AND me.popularAmongSimilarSettings = $settings, false) AS stored
 CALL (me, a, stored) {
   WITH me WHERE stored
   // Sliced, not filtered: a filter on i was planned after the seek below, which then looked up

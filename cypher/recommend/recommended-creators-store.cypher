@@ -7,6 +7,9 @@
 //   $computedAt (ISO-8601 string), $settings (string), $runs (list of analytics run ids).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
+// Compare-and-set: a list computed before the user's last write, or before someone last followed or
+// unfollowed them (followBack), is not stored (they are answered live).
+WHERE [coalesce(u.socialVersion, 0), coalesce(u.followersVersion, 0)] = [r.version, r.followersVersion]
 SET u.recommendedIds = r.ids,
     u.recommendedScores = r.scores,
     u.recommendedKinds = r.kinds,
@@ -16,5 +19,6 @@ SET u.recommendedIds = r.ids,
     u.recommendedBounded = r.bounded,
     u.recommendedFollows = r.follows,
     u.recommendedSettings = $settings,
+    u.recommendedVersion = [r.version, r.followersVersion],
     u.recommendedRuns = $runs,
     u.recommendedAt = $computedAt

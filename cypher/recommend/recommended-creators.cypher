@@ -6,14 +6,15 @@
 // empty, and a query costs about 1 ms of CPU even then). No row: no such user.
 //
 // The stored list is read when it was computed under the settings asked for ($settings; null never
-// matches), at the user's current follow count, with the same analytics runs current (followBack
-// ranks by authority once one has run). Sliced, not filtered: a filter on i is planned after the
+// matches), at the user's current follow count and versions (no write by or follow of the user
+// since), with the same analytics runs current (followBack ranks by authority once one has run). Sliced, not filtered: a filter on i is planned after the
 // seek. `stored` null: answer live.
 //
 // Parameters: $userId, $maxTopics (integer ≥ 0), $settings (string or null), $first (integer).
 MATCH (me:User {id: $userId})
 WITH me,
      coalesce(me.recommendedSettings = $settings
+              AND me.recommendedVersion = [coalesce(me.socialVersion, 0), coalesce(me.followersVersion, 0)]
               AND me.recommendedFollows = COUNT { (me)-[:FOLLOWS]->() }
               AND me.recommendedRuns = COLLECT { MATCH (r:AnalyticsRun) WHERE r.current RETURN r.id ORDER BY r.id },
               false) AS current

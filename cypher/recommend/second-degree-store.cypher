@@ -6,10 +6,13 @@
 //   $settings (string).
 UNWIND $rows AS r
 MATCH (u:User {id: r.id})
+// Compare-and-set: a list computed before the user's last write is not stored (they are answered live).
+WHERE coalesce(u.socialVersion, 0) = r.version
 SET u.secondDegreeIds = r.ids,
     u.secondDegreeCounts = r.counts,
     u.secondDegreeVia = r.via,
     u.secondDegreeBounded = r.bounded,
     u.secondDegreeFollows = r.follows,
     u.secondDegreeSettings = $settings,
+    u.secondDegreeVersion = r.version,
     u.secondDegreeAt = $computedAt

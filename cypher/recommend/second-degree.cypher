@@ -32,7 +32,8 @@
 // Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1),
 //   $settings (string: the settings, as stored lists record them).
 MATCH (me:User {id: $userId})
-WITH me, coalesce(me.secondDegreeFollows = COUNT { (me)-[:FOLLOWS]->() } AND me.secondDegreeSettings = $settings, false) AS stored
+WITH me, coalesce(me.secondDegreeVersion = coalesce(me.socialVersion, 0) AND me.secondDegreeFollows = COUNT { (me)-[:FOLLOWS]->() }
+              AND me.secondDegreeSettings = $settings, false) AS stored
 CALL (me, stored) {
   WITH me WHERE stored
   // Sliced, not filtered: a filter on i is planned after the seek below.

@@ -95,8 +95,8 @@ export async function projectFollowGraph(db: Db, options: Partial<ProjectionOpti
 export async function projectFollowCsr(db: Db, options: Partial<ProjectionOptions> = {}): Promise<Csr> {
   const o = { ...PROJECTION_DEFAULTS, ...options };
   const builder = new FollowCsrBuilder();
-  for await (const page of pages<{ id: string; follows: string[] }>(db, 'analytics/project-follows', { scope: o.scope }, o.batchSize)) {
-    for (const row of page) builder.add(row.id, row.follows);
+  for await (const page of pages<{ id: string; follows: string[] } & OwnerVersions>(db, 'analytics/project-follows', { scope: o.scope }, o.batchSize)) {
+    for (const row of page) builder.add(row.id, row.follows, { version: row.version, followersVersion: row.followersVersion });
   }
   return builder.build();
 }
@@ -111,6 +111,7 @@ export class FollowCsrBuilder {
   private readonly nodes: string[] = [];
   private readonly from: number[] = [];
   private readonly to: number[] = [];
+  private readonly versions = new Map<string, OwnerVersions>();
 
   private node(id: string): number {
     let i = this.index.get(id);
@@ -122,7 +123,8 @@ export class FollowCsrBuilder {
     return i;
   }
 
-  add(id: string, follows: readonly string[]): void {
+  add(id: string, follows: readonly string[], versions?: OwnerVersions): void {
+    if (versions) this.versions.set(id, versions);
     const a = this.node(id);
     // A row holds all of a creator's follows, so a repeat can only be within it.
     const seen = new Set<number>();
@@ -157,7 +159,7 @@ export class FollowCsrBuilder {
       out[outFill[this.from[e]!]!++] = this.to[e]!;
       inn[inFill[this.to[e]!]!++] = this.from[e]!;
     }
-    return { nodes: [...this.nodes], outStart, out, inStart, in: inn };
+    return { nodes: [...this.nodes], outStart, out, inStart, in: inn, ...(this.versions.size > 0 ? { versions: this.versions } : {}) };
   }
 }
 
@@ -168,6 +170,14 @@ export interface Csr {
   out: Int32Array;
   inStart: Int32Array;
   in: Int32Array;
+  /** Each projected owner's versions when its follows were read (what a stored list's compare-and-set checks). */
+  versions?: ReadonlyMap<string, OwnerVersions>;
+}
+
+/** A creator's write counters (cypher/api/follow.cypher bumps them): its own social writes, and follows of it. */
+export interface OwnerVersions {
+  version: number;
+  followersVersion: number;
 }
 
 export function toCsr(graph: Graph): Csr {

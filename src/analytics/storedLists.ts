@@ -8,7 +8,7 @@
 import pLimit from 'p-limit';
 import { loadCypher } from '../neo4j/cypher.js';
 import type { Db } from '../neo4j/db.js';
-import { projectFollowCsr, type Csr } from './projection.js';
+import { projectFollowCsr, type Csr, type OwnerVersions } from './projection.js';
 
 export interface WriteStoredListsOptions<L> {
   /** Cypher file storing a batch: `$rows` (the lists), `$computedAt` and `extra`. */
@@ -24,6 +24,12 @@ export interface WriteStoredListsOptions<L> {
   batchSize: number;
   /** Parameters the store statement needs besides the rows (e.g. the setting the lists were computed under). */
   extra?: Record<string, unknown>;
+  /**
+   * The owners' versions when their inputs were read: each row is stored with its owner's, and the
+   * store statement writes it only while the owner's are unchanged (compare-and-set), so a list
+   * computed before a write is never stored over it.
+   */
+  versionOf?: (list: L) => OwnerVersions;
   /** Store transactions in flight at once (default STORE_CONCURRENCY). */
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
@@ -47,7 +53,9 @@ export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>)
   // After one batch fails the queued ones do not start: with Neo4j gone, each would otherwise wait out its own retries.
   let failedOnce = false;
   for (let i = 0; i < o.lists.length; i += o.batchSize) {
-    const rows = o.lists.slice(i, i + o.batchSize);
+    const slice = o.lists.slice(i, i + o.batchSize);
+    const versionOf = o.versionOf;
+    const rows = versionOf ? slice.map((r) => ({ ...r, ...versionOf(r) })) : slice;
     batches.push(
       limit(async () => {
         if (failedOnce) return;
@@ -75,6 +83,12 @@ export async function writeStoredLists<L>(db: Db, o: WriteStoredListsOptions<L>)
     if (n < o.batchSize) return { cleared, transactions };
   }
 }
+
+/** An owner the projection did not read gets -1, which matches no version: its list is not stored. */
+const versionsIn =
+  (versions: ReadonlyMap<string, OwnerVersions>) =>
+  (list: { id: string }): OwnerVersions =>
+    versions.get(list.id) ?? { version: -1, followersVersion: -1 };
 
 /**
  * Every row of a keyset-paginated read (`$after` the last id of the previous page, `$limit` rows a
@@ -128,7 +142,7 @@ export interface FollowListsResult {
  * One refresh of follow-graph lists: project the follow graph (unless given), compute every list
  * in memory, write them and clear the ones this refresh did not replace.
  */
-export async function refreshFollowLists<L>(
+export async function refreshFollowLists<L extends { id: string }>(
   db: Db,
   options: FollowListsOptions,
   spec: {
@@ -156,6 +170,7 @@ export async function refreshFollowLists<L>(
     computedAt,
     scope,
     batchSize: options.batchSize ?? 1000,
+    ...(follow.versions ? { versionOf: versionsIn(follow.versions) } : {}),
     ...(spec.extra ? { extra: spec.extra } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

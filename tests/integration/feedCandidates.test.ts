@@ -165,13 +165,13 @@ describe('feedCandidates', () => {
       text: `/${id('H2')} is followed by /${id('F1')}, whom you follow`,
     });
     expect(h.score).toBeCloseTo(Math.log(2) * (1 + Math.log(2)) * fresh(3) * pop(10), 9);
-    // A stored list, current for U (the settings and follow count it records), is what the
+    // A stored list, current for U (the settings, follow count and version it records), is what the
     // source reads: doctored to name R (whom nobody U follows follows) with a support of 3.
     await db.write(
       `MATCH (u:User {id: $u})
        SET u.followOfFollowIds = [$r], u.followOfFollowScores = [1.0], u.followOfFollowCounts = [3],
            u.followOfFollowVia = [$via], u.followOfFollowAt = datetime(), u.followOfFollowSettings = $settings,
-           u.followOfFollowFollows = COUNT { (u)-[:FOLLOWS]->() }`,
+           u.followOfFollowFollows = COUNT { (u)-[:FOLLOWS]->() }, u.followOfFollowVersion = coalesce(u.socialVersion, 0)`,
       { u: id('U'), r: id('R'), via: id('F2'), settings: followOfFollowSettings(FOLLOW_OF_FOLLOW_DEFAULTS) },
     );
     try {
@@ -185,7 +185,7 @@ describe('feedCandidates', () => {
     } finally {
       await db.write(
         `MATCH (u:User {id: $u}) REMOVE u.followOfFollowIds, u.followOfFollowScores, u.followOfFollowCounts, u.followOfFollowVia,
-           u.followOfFollowAt, u.followOfFollowSettings, u.followOfFollowFollows`,
+           u.followOfFollowAt, u.followOfFollowSettings, u.followOfFollowFollows, u.followOfFollowVersion`,
         { u: id('U') },
       );
     }
