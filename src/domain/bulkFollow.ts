@@ -9,7 +9,7 @@ import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { bulkFollowGroups } from './bulkFollowGroups.js';
 import { requiredId, unknownId } from './input.js';
-import { nothingMatched, unknownTarget, type FollowResult } from './mutationCommon.js';
+import { afterWrite, nothingMatched, unknownTarget, type AfterWrite, type FollowResult } from './mutationCommon.js';
 
 export const DEFAULTS = {
   /** Creators in a topic group (bulkFollowGroups' default page). */
@@ -35,7 +35,7 @@ export function parseGroupId(groupId: string): { kind: 'topic'; taskId: string }
   return { kind: 'topic', taskId: match[1]! };
 }
 
-export async function bulkFollow(db: Db, input: BulkFollowInput): Promise<BulkFollowResult> {
+export async function bulkFollow(db: Db, input: BulkFollowInput, after?: AfterWrite): Promise<BulkFollowResult> {
   const userId = requiredId('userId', input.userId);
   const groupId = requiredId('groupId', input.groupId);
   const { taskId } = parseGroupId(groupId);
@@ -47,5 +47,7 @@ export async function bulkFollow(db: Db, input: BulkFollowInput): Promise<BulkFo
   const { rows } = await db.write<FollowResult>(loadCypher('api/bulk-follow'), { userId, creatorIds }, { op: 'bulkFollow' });
   // Still no row with members to follow: the user vanished in between (or was the only member).
   if (rows.length === 0 && creatorIds.some((id) => id !== userId)) throw await nothingMatched(db, { userId });
-  return { groupId, followed: rows, newlyFollowed: rows.filter((r) => r.changed).length };
+  const newlyFollowed = rows.filter((r) => r.changed).length;
+  await afterWrite(db, userId, newlyFollowed > 0, after);
+  return { groupId, followed: rows, newlyFollowed };
 }

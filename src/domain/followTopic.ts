@@ -6,7 +6,7 @@
 import type { Db } from '../neo4j/db.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { requiredId } from './input.js';
-import { nothingMatched } from './mutationCommon.js';
+import { afterWrite, nothingMatched, type AfterWrite } from './mutationCommon.js';
 
 export interface FollowTopicInput {
   userId: string;
@@ -18,10 +18,11 @@ export interface FollowTopicResult {
   changed: boolean;
 }
 
-export async function followTopic(db: Db, input: FollowTopicInput): Promise<FollowTopicResult> {
+export async function followTopic(db: Db, input: FollowTopicInput, after?: AfterWrite): Promise<FollowTopicResult> {
   const userId = requiredId('userId', input.userId);
   const taskId = requiredId('taskId', input.taskId);
   const { rows } = await db.write<FollowTopicResult>(loadCypher('api/follow-topic'), { userId, taskId }, { op: 'followTopic' });
   if (!rows[0]) throw await nothingMatched(db, { userId, taskId });
+  await afterWrite(db, userId, rows[0].changed, after);
   return rows[0];
 }

@@ -9,6 +9,23 @@ import { loadCypher } from '../neo4j/cypher.js';
 import type { HubgraphError } from '../errors.js';
 import { badInput, unknownId } from './input.js';
 import type { CreatorRecord } from './modelRecord.js';
+import type { Logger } from '../log.js';
+import { refreshUserLists } from '../stored/refreshUser.js';
+
+/**
+ * Given to a social mutation, the acting user's stored lists are recomputed and stored right after
+ * a write that changed something (src/stored/refreshUser.ts), so their next answers come from
+ * stored lists that already reflect it. The API always gives it; without it the lists are only
+ * invalidated (the write bumps the user's socialVersion) and answers are live until a refresh.
+ */
+export interface AfterWrite {
+  log: Logger;
+}
+
+/** Runs the acting user's refresh when the write changed something and `after` asks for it. */
+export async function afterWrite(db: Db, userId: string, changed: boolean, after: AfterWrite | undefined): Promise<void> {
+  if (changed && after) await refreshUserLists(db, userId, after.log);
+}
 
 export interface FollowResult {
   creator: CreatorRecord;

@@ -11,10 +11,10 @@ import type { GraphQLContext } from '../context.js';
 
 export const mutationResolvers = {
   Mutation: {
-    follow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => follow(ctx.db, args),
-    unfollow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => unfollow(ctx.db, args),
-    followTopic: (_: unknown, args: { userId: string; taskId: string }, ctx: GraphQLContext) => followTopic(ctx.db, args),
-    bulkFollow: (_: unknown, args: { userId: string; groupId: string }, ctx: GraphQLContext) => bulkFollow(ctx.db, args),
+    follow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => follow(ctx.db, args, { log: ctx.log }),
+    unfollow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => unfollow(ctx.db, args, { log: ctx.log }),
+    followTopic: (_: unknown, args: { userId: string; taskId: string }, ctx: GraphQLContext) => followTopic(ctx.db, args, { log: ctx.log }),
+    bulkFollow: (_: unknown, args: { userId: string; groupId: string }, ctx: GraphQLContext) => bulkFollow(ctx.db, args, { log: ctx.log }),
     like: (_: unknown, args: { userId: string; modelId: string }, ctx: GraphQLContext) => like(ctx.db, args),
   },
 };

@@ -1,0 +1,106 @@
+/**
+ * After a user's own write (follow, unfollow, bulkFollow, followTopic), their stored lists are
+ * recomputed at once and stored, so their next answers both reflect the write and come from a
+ * stored list — not from the live path until the next batch (issue 18).
+ *
+ * Each list is the question's own live answer (the write bumped the user's socialVersion, so no
+ * stored list is read), at the length the batch stores, converted to the stored fields. The
+ * versions are read first in the same read transaction, and each store is a compare-and-set on
+ * them: if another write lands meanwhile, that list is not stored and the user is answered live.
+ * A failure here never fails the write (it is committed): the lists stay unstored, answers stay
+ * live and true, and the error is logged.
+ */
+import { MAX_FIRST, type CreatorRecommendation } from '../domain/creatorCommon.js';
+import { followOfFollow, settingsKey as followOfFollowKey, DEFAULTS as FOLLOW_OF_FOLLOW } from '../domain/followOfFollow.js';
+import { popularAmongSimilarUsers, settingsKey as similarUsersKey, DEFAULTS as SIMILAR_USERS } from '../domain/popularAmongSimilarUsers.js';
+import { blendedCreators, storedSettingsKey, toStoredEntry, DEFAULTS as BLEND } from '../domain/recommendedCreators.js';
+import { secondDegree, settingsKey as secondDegreeKey, DEFAULTS as SECOND_DEGREE } from '../domain/secondDegree.js';
+import type { Logger } from '../log.js';
+import { loadCypher } from '../neo4j/cypher.js';
+import { oneRead, type Db } from '../neo4j/db.js';
+
+interface UserVersions {
+  version: number;
+  followersVersion: number;
+  follows: number;
+  runs: string[];
+  /** False for a user who follows a topic or belongs to an organization: the batch stores them no blend. */
+  blendStored: boolean;
+}
+
+/** What one stored list needs: the question's store statement, its settings, and its row. */
+interface Store {
+  question: string;
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+const ids = (recs: CreatorRecommendation[]) => recs.map((r) => r.creator.id);
+const counts = (recs: CreatorRecommendation[]) => recs.map((r) => r.reason.count ?? 0);
+const via = (recs: CreatorRecommendation[]) => recs.map((r) => r.reason.via.map((v) => v.id).join(' '));
+const bounded = (recs: CreatorRecommendation[]) => recs.some((r) => r.reason.countIsLowerBound === true);
+
+/** The user's lists, as their store statements take them; none for an empty answer (live is cheap then). */
+function stores(userId: string, v: UserVersions, answers: { fof: CreatorRecommendation[]; second: CreatorRecommendation[]; similar: CreatorRecommendation[]; recommended: CreatorRecommendation[] }): Store[] {
+  const owner = { id: userId, follows: v.follows, version: v.version, followersVersion: v.followersVersion };
+  const out: Store[] = [];
+  const { fof, second, similar, recommended } = answers;
+  if (fof.length > 0) {
+    const row = { ...owner, ids: ids(fof), scores: fof.map((r) => r.score), counts: counts(fof), via: via(fof), bounded: bounded(fof) };
+    out.push({ question: 'followOfFollow', cypher: 'recommend/follow-of-follow-store', params: { rows: [row], settings: followOfFollowKey(FOLLOW_OF_FOLLOW) } });
+  }
+  if (second.length > 0) {
+    const row = { ...owner, ids: ids(second), counts: counts(second), via: via(second), bounded: bounded(second) };
+    out.push({ question: 'secondDegree', cypher: 'recommend/second-degree-store', params: { rows: [row], settings: secondDegreeKey(SECOND_DEGREE) } });
+  }
+  if (similar.length > 0) {
+    const row = { ...owner, ids: ids(similar), scores: similar.map((r) => r.score), counts: counts(similar), via: via(similar) };
+    out.push({ question: 'popularAmongSimilarUsers', cypher: 'recommend/popular-among-similar-users-store', params: { rows: [row], settings: similarUsersKey(SIMILAR_USERS) } });
+  }
+  if (recommended.length > 0) {
+    const entries = recommended.map(toStoredEntry);
+    const row = {
+      ...owner,
+      ids: entries.map((e) => e.id),
+      scores: entries.map((e) => e.score),
+      kinds: entries.map((e) => e.kind),
+      counts: entries.map((e) => e.count),
+      via: entries.map((e) => e.via),
+      sources: entries.map((e) => e.source),
+      bounded: entries.map((e) => e.bounded),
+    };
+    out.push({ question: 'recommendedCreators', cypher: 'recommend/recommended-creators-store', params: { rows: [row], settings: storedSettingsKey(), runs: v.runs } });
+  }
+  return out;
+}
+
+/** Recomputes and stores `userId`'s lists; returns the questions whose list was stored. */
+export async function refreshUserLists(db: Db, userId: string, log: Logger): Promise<string[]> {
+  try {
+    const computed = await oneRead(db, 'storedRefresh.user', async (tx) => {
+      const [v] = await tx.read<UserVersions>(loadCypher('stored/user-versions'), { userId });
+      if (!v) return null;
+      const ask = { userId, first: MAX_FIRST };
+      const [fof, second, similar, blended] = await Promise.all([
+        followOfFollow(tx, ask),
+        secondDegree(tx, ask),
+        popularAmongSimilarUsers(tx, ask),
+        v.blendStored
+          ? blendedCreators(tx, userId, { first: BLEND.candidatesPerSignal, weights: BLEND.weights, candidates: BLEND.candidatesPerSignal, maxTopics: BLEND.maxTopics })
+          : null,
+      ]);
+      return stores(userId, v, { fof, second, similar, recommended: blended?.recommended ?? [] });
+    });
+    if (computed === null) return [];
+    const computedAt = new Date().toISOString();
+    const stored: string[] = [];
+    for (const s of computed) {
+      const { summary } = await db.write(loadCypher(s.cypher), { ...s.params, computedAt }, { op: `storedRefresh.${s.question}` });
+      if (summary.propertiesSet > 0) stored.push(s.question);
+    }
+    return stored;
+  } catch (error) {
+    log.warn({ err: error, userId }, "the user's stored lists were not refreshed after their write: answered live until the next refresh");
+    return [];
+  }
+}
