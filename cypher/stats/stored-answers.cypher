@@ -4,21 +4,25 @@
 // cypher/recommend/*-store.cypher file; the stamps are ISO-8601 UTC strings, which sort as text in
 // time order. One pass per label: its lists are aggregated side by side, not one scan each.
 // A question with no stored list has lists 0 and null stamps (it is answered live).
+// `valid`: the lists a question would read now. A user's list is valid at the user's current
+// socialVersion (and, for recommendedCreators, followersVersion): a write since makes it stale
+// until the next refresh (src/stored/). The creator and topic lists carry no version: all valid.
 //
 // Parameters: $scope (id prefix; '' for the whole graph — tests pass their own).
 MATCH (u:User)
 WHERE $scope = '' OR u.id STARTS WITH $scope
-WITH count(u.followOfFollowAt) AS fof, min(u.followOfFollowAt) AS fofOldest, max(u.followOfFollowAt) AS fofNewest,
-     count(u.secondDegreeAt) AS sd, min(u.secondDegreeAt) AS sdOldest, max(u.secondDegreeAt) AS sdNewest,
-     count(u.popularAmongSimilarAt) AS pas, min(u.popularAmongSimilarAt) AS pasOldest, max(u.popularAmongSimilarAt) AS pasNewest,
-     count(u.recommendedAt) AS rc, min(u.recommendedAt) AS rcOldest, max(u.recommendedAt) AS rcNewest
+WITH u, coalesce(u.socialVersion, 0) AS v, coalesce(u.followersVersion, 0) AS fv
+WITH count(u.followOfFollowAt) AS fof, count(CASE WHEN u.followOfFollowVersion = v THEN 1 END) AS fofValid, min(u.followOfFollowAt) AS fofOldest, max(u.followOfFollowAt) AS fofNewest,
+     count(u.secondDegreeAt) AS sd, count(CASE WHEN u.secondDegreeVersion = v THEN 1 END) AS sdValid, min(u.secondDegreeAt) AS sdOldest, max(u.secondDegreeAt) AS sdNewest,
+     count(u.popularAmongSimilarAt) AS pas, count(CASE WHEN u.popularAmongSimilarVersion = v THEN 1 END) AS pasValid, min(u.popularAmongSimilarAt) AS pasOldest, max(u.popularAmongSimilarAt) AS pasNewest,
+     count(u.recommendedAt) AS rc, count(CASE WHEN u.recommendedVersion = [v, fv] THEN 1 END) AS rcValid, min(u.recommendedAt) AS rcOldest, max(u.recommendedAt) AS rcNewest
 UNWIND [
-  {question: 'followOfFollow', lists: fof, oldest: fofOldest, newest: fofNewest},
-  {question: 'secondDegree', lists: sd, oldest: sdOldest, newest: sdNewest},
-  {question: 'popularAmongSimilarUsers', lists: pas, oldest: pasOldest, newest: pasNewest},
-  {question: 'recommendedCreators', lists: rc, oldest: rcOldest, newest: rcNewest}
+  {question: 'followOfFollow', lists: fof, valid: fofValid, oldest: fofOldest, newest: fofNewest},
+  {question: 'secondDegree', lists: sd, valid: sdValid, oldest: sdOldest, newest: sdNewest},
+  {question: 'popularAmongSimilarUsers', lists: pas, valid: pasValid, oldest: pasOldest, newest: pasNewest},
+  {question: 'recommendedCreators', lists: rc, valid: rcValid, oldest: rcOldest, newest: rcNewest}
 ] AS q
-RETURN q.question AS question, q.lists AS lists, q.oldest AS oldest, q.newest AS newest
+RETURN q.question AS question, q.lists AS lists, q.valid AS valid, q.oldest AS oldest, q.newest AS newest
 UNION ALL
 MATCH (c:Creator)
 WHERE $scope = '' OR c.id STARTS WITH $scope
@@ -28,9 +32,9 @@ UNWIND [
   {question: 'commonlyFollowedWith', lists: cfw, oldest: cfwOldest, newest: cfwNewest},
   {question: 'similarCreators', lists: sc, oldest: scOldest, newest: scNewest}
 ] AS q
-RETURN q.question AS question, q.lists AS lists, q.oldest AS oldest, q.newest AS newest
+RETURN q.question AS question, q.lists AS lists, q.lists AS valid, q.oldest AS oldest, q.newest AS newest
 UNION ALL
 MATCH (t:Task)
 WHERE $scope = '' OR t.id STARTS WITH $scope
 WITH count(t.leadersAt) AS lists, min(t.leadersAt) AS oldest, max(t.leadersAt) AS newest
-RETURN 'topicTopContributors' AS question, lists, oldest, newest
+RETURN 'topicTopContributors' AS question, lists, lists AS valid, oldest, newest

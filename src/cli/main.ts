@@ -13,6 +13,7 @@ import { registerIngestCommands } from './ingest.js';
 import { registerNeo4jCommands } from './neo4j.js';
 import { registerReportCommands } from './report.js';
 import { registerStartCommands } from './start.js';
+import { registerStoredCommands } from './stored.js';
 
 export function buildProgram(): Command {
   let ctx: CliContext | undefined;
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAnalyticsCommands(program, context);
   registerReportCommands(program, context);
   registerEvalCommands(program, context);
+  registerStoredCommands(program, context);
   return program;
 }
 

@@ -112,7 +112,7 @@ describe('/metrics', () => {
     const newer = '2025-06-01T00:00:00.000Z';
     const store = (id: string, computedAt: string) =>
       suite.db.write(loadCypher('recommend/follow-of-follow-store'), {
-        rows: [{ id, ids: [`${p}-org`], scores: [1], counts: [1], via: [`${p}-u2`], bounded: false, follows: 1 }],
+        rows: [{ id, ids: [`${p}-org`], scores: [1], counts: [1], via: [`${p}-u2`], bounded: false, follows: 1, version: 0 }],
         computedAt,
         settings: 'test',
       });
