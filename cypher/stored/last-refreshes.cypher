@@ -5,9 +5,9 @@
 // Parameters: none.
 RETURN COLLECT {
          MATCH (j:IngestJob) WHERE j.id IN ['derived', 'social', 'demo']
-         RETURN {job: j.id, finishedAt: toString(j.finishedAt)} ORDER BY j.finishedAt DESC
+         RETURN {job: j.id, finishedAt: toString(j.finishedAt)} ORDER BY j.finishedAt IS NULL, j.finishedAt DESC
        } AS jobs,
        COLLECT {
          MATCH (r:AnalyticsRun) WHERE r.current
-         RETURN {run: r.id, computedAt: toString(r.computedAt)} ORDER BY r.computedAt DESC
+         RETURN {run: r.id, computedAt: toString(r.computedAt)} ORDER BY r.computedAt IS NULL, r.computedAt DESC
        } AS analytics
