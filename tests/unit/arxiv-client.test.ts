@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createArxivClient, type ArxivBatchResult, type ArxivClientOptions } from '../../ingest/sources/arxiv/client.js';
 import { createDiskCache } from '../../ingest/sources/arxiv/cache.js';
@@ -236,13 +236,16 @@ describe('createArxivClient: disk cache', () => {
     expect(await readdir(cacheDir)).toHaveLength(3);
 
     const again = fakeArxiv();
-    const t0 = Date.now();
-    const second = await collect(client(again.fetch, { batchSize: 2, minIntervalMs: 150 }).fetchByIds(ids));
-    const elapsed = Date.now() - t0;
-    expect(again.calls).toHaveLength(0);
-    expect(second).toEqual(first);
-    // three throttled requests would need ≥ 300 ms
-    expect(elapsed).toBeLessThan(150);
+    // Timers frozen: a lookup that waited on the throttle would never end (a wall-clock bound here
+    // was at the mercy of a loaded machine's disk).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const second = await collect(client(again.fetch, { batchSize: 2, minIntervalMs: 150 }).fetchByIds(ids));
+      expect(again.calls).toHaveLength(0);
+      expect(second).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('caches the 400 answer too, but never a failed request', async () => {
@@ -303,10 +306,16 @@ describe('createArxivClient: throttle', () => {
   });
 
   it('does not wait with minIntervalMs 0 (the control for the test above)', async () => {
-    const arxiv = fakeArxiv();
-    const t0 = Date.now();
-    await collect(client(arxiv.fetch, { batchSize: 1 }).fetchByIds(['1605.08386', '1707.08567', '2202.12139']));
-    expect(Date.now() - t0).toBeLessThan(120);
+    // With timers frozen, a request that waited on one would never start (the test would time out);
+    // a wall-clock bound here failed once under a loaded CI.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const arxiv = fakeArxiv();
+      await collect(client(arxiv.fetch, { batchSize: 1 }).fetchByIds(['1605.08386', '1707.08567', '2202.12139']));
+      expect(arxiv.calls).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('throttles retries too', async () => {
