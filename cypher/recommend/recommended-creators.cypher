@@ -7,7 +7,9 @@
 //
 // The stored list is read when it was computed under the settings asked for ($settings; null never
 // matches), at the user's current follow count and versions (no write by or follow of the user
-// since), with the same analytics runs current (followBack ranks by authority once one has run). Sliced, not filtered: a filter on i is planned after the
+// since). Not tied to the analytics run: a new run changes how followBack ranks and which
+// intermediaries are named first, never whether a reason is true, and `hubgraph analytics run`
+// refreshes the lists itself once its run is current (src/analytics/run.ts). Sliced, not filtered: a filter on i is planned after the
 // seek. `stored` null: answer live.
 //
 // Parameters: $userId, $maxTopics (integer ≥ 0), $settings (string or null), $first (integer).
@@ -15,8 +17,7 @@ MATCH (me:User {id: $userId})
 WITH me,
      coalesce(me.recommendedSettings = $settings
               AND me.recommendedVersion = [coalesce(me.socialVersion, 0), coalesce(me.followersVersion, 0)]
-              AND me.recommendedFollows = COUNT { (me)-[:FOLLOWS]->() }
-              AND me.recommendedRuns = COLLECT { MATCH (r:AnalyticsRun) WHERE r.current RETURN r.id ORDER BY r.id },
+              AND me.recommendedFollows = COUNT { (me)-[:FOLLOWS]->() },
               false) AS current
 RETURN CASE WHEN current THEN COLLECT {
          UNWIND range(0, size(me.recommendedIds) - 1)[..$first] AS i

@@ -23,6 +23,7 @@ import {
   type WriteBackOptions,
   type WriteBackResult,
 } from './writeBack.js';
+import { refreshRecommendedCreators } from './recommendedCreators.js';
 import { refreshTopicLeaders } from './topicLeaders.js';
 
 export type Engine = Config['analytics']['engine'];
@@ -221,5 +222,8 @@ export async function runAnalytics(db: Db, s: AnalyticsSettings, log: Logger, wr
   const result = await timed(timings, 'writeBack', log, () => writeBack(db, input, { batchSize: s.batchSize, gcGraceMs: s.gcGraceMs, ...write }));
   // The stored topicTopContributors lists score with the `authority` just written: they follow.
   await timed(timings, 'topicLeaders', log, () => refreshTopicLeaders(db, { authorityWeight: TOPIC_TOP_CONTRIBUTORS.authorityWeight, scope: s.scope }));
+  // recommendedCreators' followBack ranks by authority: its lists are recomputed with the new run.
+  // Until they are, the older ones are still served (the run changes no reason), so no user is live.
+  await timed(timings, 'recommendedCreators', log, () => refreshRecommendedCreators(db, { minWalk: 0, scope: s.scope }));
   return { run: input.run, scope: s.scope, write: result, timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }

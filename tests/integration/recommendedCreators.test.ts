@@ -271,7 +271,7 @@ describe('recommendedCreators', () => {
       }
     });
 
-    it('is not read once the user’s follows changed some other way, or another analytics run is current', async () => {
+    it('is not read once the user’s follows changed some other way; is still read once another analytics run is current', async () => {
       await refresh();
       expect(await computedAt('a')).not.toContain(null);
       await db.write('MATCH (:User {id: $u})-[r:FOLLOWS]->(:Creator {id: $c}) DELETE r', { u: p + 'a', c: p + 'c' });
@@ -282,15 +282,15 @@ describe('recommendedCreators', () => {
         await db.write('MATCH (u:User {id: $u}), (c:Creator {id: $c}) MERGE (u)-[:FOLLOWS]->(c)', { u: p + 'a', c: p + 'c' });
       }
       expect(await computedAt('a')).not.toContain(null);
+      // A new run changes how followBack ranks, never whether a reason holds: no one falls to the
+      // live path (issue 18); `hubgraph analytics run` refreshes the lists itself.
       await db.write("CREATE (:AnalyticsRun {id: $id, scope: $p, current: true, computedAt: datetime()})", { id: p + 'run', p });
       try {
-        expect(await computedAt('e')).toEqual(new Set([null]));
-        await refresh();
         expect(await computedAt('e')).not.toContain(null);
       } finally {
         await db.write('MATCH (r:AnalyticsRun {id: $id}) DELETE r', { id: p + 'run' });
       }
-      expect(await computedAt('e')).toEqual(new Set([null]));
+      expect(await computedAt('e')).not.toContain(null);
     });
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Issue 18, outcome 1: after a user's own write, their next answers reflect it AND come from
+ * Issue 18, outcomes 1 and 2: after a user's own write, their next answers reflect it AND come from
  * stored lists (recomputed right after the write, src/stored/refreshUser.ts) — not from the live
- * path until the next batch. Each stored list equals the live answer it replaces.
+ * path until the next batch. Each stored list equals the live answer it replaces. And an analytics
+ * run leaves no one on the live path: it refreshes recommendedCreators itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalytics } from '../../src/analytics/run.js';
 import { follow } from '../../src/domain/follow.js';
 import { followOfFollow } from '../../src/domain/followOfFollow.js';
 import { followTopic } from '../../src/domain/followTopic.js';
@@ -13,6 +15,7 @@ import { secondDegree } from '../../src/domain/secondDegree.js';
 import { unfollow } from '../../src/domain/unfollow.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
+import { scopedSettings } from './analyticsFixtures.js';
 import { follows } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
 
@@ -104,5 +107,28 @@ describe('stored lists after the user’s own write', () => {
       { me },
     );
     expect(row?.current ?? false).toBe(false);
+  });
+
+  it('an analytics run leaves the lists stored, recommendedCreators recomputed with its authority (regression)', async () => {
+    // Before, the stored blend was keyed to the runs current when it was computed: after a run
+    // every user's recommendedCreators went live until the next `ingest derived`. (twin follows no
+    // topic, so the batch stores its blend.)
+    const twin = p + 'twin';
+    const blend = async () => {
+      const [row] = await db.read<{ at: string | null; current: boolean | null }>(
+        `MATCH (u:User {id: $twin})
+         RETURN u.recommendedAt AS at, u.recommendedVersion = [coalesce(u.socialVersion, 0), coalesce(u.followersVersion, 0)] AS current`,
+        { twin },
+      );
+      const recs = await recommendedCreators(db, { userId: twin });
+      return { at: row?.at ?? null, current: row?.current ?? false, served: recs[0]?.reason.computedAt ?? null };
+    };
+    await follow(db, { userId: twin, creatorId: p + 'c' }, after);
+    const before = await blend();
+    expect(before).toEqual({ at: expect.any(String), current: true, served: before.at });
+    const run = await runAnalytics(db, scopedSettings(p), silentLogger(), { gcGraceMs: 0 });
+    const afterRun = await blend();
+    expect(afterRun).toEqual({ at: expect.any(String), current: true, served: afterRun.at });
+    expect(afterRun.at! > run.run.computedAt).toBe(true);
   });
 });
