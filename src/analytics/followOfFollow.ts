@@ -16,8 +16,9 @@
  * scores equal up to the last bit (V8's and Java's logarithms may round differently).
  *
  * Freshness follows popularAmongSimilarUsers' stored lists (src/analytics/popularAmongSimilarUsers.ts):
- * the follow mutations remove the user's list, a list is read only at the follow count it was
- * computed at, and it is refreshed by every social ingest and `hubgraph ingest derived`. `via`
+ * a list is read only at the user's socialVersion and follow count it was computed at (src/stored/),
+ * it is stored again right after the user's own writes, and refreshed by every social ingest and
+ * `hubgraph ingest derived`. `via`
  * orders the intermediaries by their prominence (authority, else follower count) at `computedAt`:
  * an analytics run in between may reorder them live, never change who they are. The lists are not
  * refreshed by analytics runs for that ordering alone: the refresh takes 22–27 s on the demo, about

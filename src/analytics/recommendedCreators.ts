@@ -19,18 +19,18 @@
  * reasons. Stored on the User node as parallel lists (`recommendedIds`, `…Scores`, `…Kinds`,
  * `…Counts` (-1: none), `…Via` (ids joined by a space), `…Sources` ('' : none), `…Bounded` (the
  * count is a lower bound)) with the settings
- * (`…Settings`), the user's follow count (`…Follows`) and the analytics runs current
- * (`…Runs`) it was computed at, stamped `recommendedAt`.
+ * (`…Settings`), the user's follow count (`…Follows`), versions (`…Version`) and the analytics runs
+ * current (`…Runs`, for the record) it was computed at, stamped `recommendedAt`.
  *
  * When a list is not read (cypher/recommend/recommended-creators.cypher), so the answer is live:
  * - asked with other settings, or `first` > 50;
- * - the user's follows changed (their follow count, and the follow mutations remove the list);
- * - someone followed or unfollowed the user through the API (that changes their followBack: the
- *   mutations remove the followed creator's list too);
- * - another analytics run became current (followBack ranks by authority once one has run);
+ * - the user wrote since (their socialVersion; the API then stores their list again at once,
+ *   src/stored/refreshUser.ts) or their follows changed another way (their follow count);
+ * - someone followed or unfollowed the user (their followersVersion: followBack changed);
  * - the user follows a topic or belongs to an organization: their topic-leader and
- *   sameOrganization signals are not computed here, so such users get no stored list (and
- *   followTopic removes one).
+ *   sameOrganization signals are not computed here, so such users get no stored list.
+ * An analytics run is not among them: it changes how followBack ranks, not whether a reason holds,
+ * and `hubgraph analytics run` recomputes the lists once its run is current.
  * Other users' follows make a list older, not wrong about the user, as with the signals' own lists:
  * it is as old as `recommendedAt` (refreshed by every social ingest and `hubgraph ingest derived`).
  */
