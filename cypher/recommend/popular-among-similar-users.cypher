@@ -31,8 +31,8 @@
 // stored on their node (popularAmongSimilarIds / …Scores / …Counts / …Via, the named neighbours
 // joined by a space), refreshed after every social
 // ingest and by `hubgraph ingest derived`. It is read only when it was computed under the settings
-// asked for ($settings) and at the user's current follow count; the follow mutations remove it
-// outright, so a follow shows in the next answer. `computedAt` says how fresh the answer is (null:
+// asked for ($settings) and at the user's current follow count and socialVersion (a follow
+// mutation bumps it, then stores the list again: src/stored/), so a follow shows in the next answer. `computedAt` says how fresh the answer is (null:
 // live).
 //
 // Parameters: $userId, $first (integer, 1..100), $neighbours (integer ≥ 1), $maxSharedFollowers

@@ -26,7 +26,7 @@
 // …Counts / …Via, the intermediaries joined by a space, in their order of prominence when it was
 // computed; …Bounded, whether the walk budget cut), refreshed after every social ingest and by `hubgraph ingest derived`. It is read only
 // when it was computed under the settings asked for ($settings) and at the user's current follow
-// count; the follow mutations remove it outright. `computedAt` says how fresh the answer is (null:
+// count and socialVersion (a follow mutation bumps it, then stores the list again: src/stored/). `computedAt` says how fresh the answer is (null:
 // live).
 //
 // Parameters: $userId, $first (integer, 1..100), $minCount (integer ≥ 1), $maxWalk (integer ≥ 1),

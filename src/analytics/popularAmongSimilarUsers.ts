@@ -18,9 +18,9 @@
  *
  * Unlike a creator's stored lists, a user's must never show a creator the user has since
  * followed ("a follow shows in the next query"): the follow, unfollow and bulkFollow mutations
- * remove the user's list in the transaction that changes the follows, and the query reads a list
- * only while the user's follow count is the one it was computed at — so follows removed or added
- * any other way (the evaluation harness hides follows with plain Cypher) are answered live too.
+ * bump the user's socialVersion in the transaction that changes the follows (and store the list
+ * again right after, src/stored/), and the query reads a list only at the socialVersion and follow
+ * count it was computed at — so follows removed or added any other way (the evaluation harness hides follows with plain Cypher) are answered live too.
  * Other users' follows changing make a list older, not wrong about the user: it is as old as its
  * `popularAmongSimilarAt` (refreshed by every social ingest and `hubgraph ingest derived`).
  */
