@@ -13,7 +13,7 @@
  * printed (docs/reliability.md quotes them).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ import { silentLogger } from '../../src/log.js';
 import { createDb, type Db } from '../../src/neo4j/db.js';
 import { install, NEO4J_POM_DIR, reset, start, status, stop } from '../../src/neo4j/local.js';
 import { migrate } from '../../src/neo4j/migrate.js';
-import { apiModel, fingerprint, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
+import { apiModel, committedRows, fingerprint, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
 
 const env = process.env;
 const CHAOS: LocalNeo4jConfig = {
@@ -103,11 +103,7 @@ describe('chaos: Neo4j dies under work', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const committed = () => {
-      if (!existsSync(checkpoints)) return 0;
-      const f = readdirSync(checkpoints).find((x) => x.endsWith('.json'));
-      return f ? (JSON.parse(readFileSync(path.join(checkpoints, f), 'utf8')) as { committed: number }).committed : 0;
-    };
+    const committed = () => committedRows(checkpoints);
     const deadline = Date.now() + 120_000;
     while (committed() < 600 && Date.now() < deadline && child.exitCode === null) await sleep(20);
     expect(child.exitCode).toBeNull();

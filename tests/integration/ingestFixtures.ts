@@ -2,7 +2,7 @@
  * Small input files for the ingest tests, generated with a unique prefix so each suite's nodes are
  * its own, plus a fingerprint of everything a prefix owns (to compare two runs of a job).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -16,6 +16,13 @@ import { testDb } from './neo4j.js';
 /** Prefixes here are namespaces (`tst-<hex>`), so they fit Hub ids: `tst-ab12-org/model`. */
 export function namespacePrefix(): string {
   return `tst${Math.random().toString(16).slice(2, 10)}`;
+}
+
+/** Rows a running job has committed so far, from its one checkpoint file in `dir` (0 before the first). */
+export function committedRows(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const f = readdirSync(dir).find((x) => x.endsWith('.json'));
+  return f ? (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { committed: number }).committed : 0;
 }
 
 export function tempDir(): string {

@@ -5,7 +5,7 @@
  * fails at page 3 resumes from page 3's cursor.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
 import { migrate } from '../../src/neo4j/migrate.js';
 import { createReplay, loadExchanges } from '../fixtures/hub/replay.js';
-import { apiModel, cleanupPrefix, fingerprint, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
+import { apiModel, cleanupPrefix, committedRows, fingerprint, ingestDeps, namespacePrefix, tempDir, writeNdjson } from './ingestFixtures.js';
 import { testDb, testNeo4j } from './neo4j.js';
 
 const MODELS = 3000;
@@ -71,11 +71,7 @@ describe('resuming an interrupted ingest', () => {
     const args = [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'ingest', 'models', '--file', file, '--source', 'resume-test', '--batch-size', '50'];
     const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('close', resolve));
-    const committed = () => {
-      if (!existsSync(checkpoints)) return 0;
-      const f = readdirSync(checkpoints).find((x) => x.endsWith('.json'));
-      return f ? (JSON.parse(readFileSync(path.join(checkpoints, f), 'utf8')) as { committed: number }).committed : 0;
-    };
+    const committed = () => committedRows(checkpoints);
     const deadline = Date.now() + 60_000;
     while (committed() < 600 && Date.now() < deadline && child.exitCode === null) await sleep(20);
     child.kill('SIGKILL');
