@@ -116,22 +116,37 @@ describe('createMetrics', () => {
     expect(body).toMatch(/^nodejs_heap_size_used_bytes /m);
   });
 
-  it('answers when Neo4j never does, and a later scrape joins the same read instead of starting another', async () => {
-    let release: (rows: unknown[]) => void = () => {};
-    let reads = 0;
+  /** A Db whose reads never answer (until released), with what its outage guard knows. */
+  function hangingDb(outage: ReturnType<Db['outage']>) {
+    const state = { reads: 0, release: (_rows: unknown[]) => {} };
     const db = standInDb({
+      outage: () => outage,
       read: <T>() => {
-        reads++;
+        state.reads++;
         return new Promise<T[]>((resolve) => {
-          release = resolve as (rows: unknown[]) => void;
+          state.release = resolve as (rows: unknown[]) => void;
         });
       },
     });
+    return { db, state };
+  }
+
+  it('answers when the graph read is slow, and a later scrape joins the same read instead of starting another', async () => {
+    const { db, state } = hangingDb({ since: new Date(), reason: 'Cannot reach Neo4j' });
     const metrics = metricsWith(db, { graphTimeoutMs: 20, graphCacheMs: 0 });
     expect(value((await metrics.scrape()).body, 'hubgraph_neo4j_up')).toBe(0);
     expect(value((await metrics.scrape()).body, 'hubgraph_neo4j_up')).toBe(0);
-    expect(reads).toBe(2); // the two queries of the first scrape, still pending: none started since
-    release([]);
+    expect(state.reads).toBe(2); // the two queries of the first scrape, still pending: none started since
+    state.release([]);
+  });
+
+  it('says Neo4j is up when the read is only slow and the outage guard knows no outage (regression)', async () => {
+    // On the demo the stored-answers scan took over the 1 s a scrape waits, and /metrics said
+    // hubgraph_neo4j_up 0 while every question was answered.
+    const { db, state } = hangingDb(null);
+    const metrics = metricsWith(db, { graphTimeoutMs: 20, graphCacheMs: 0 });
+    expect(value((await metrics.scrape()).body, 'hubgraph_neo4j_up')).toBe(1);
+    state.release([]);
   });
 
   it('keeps its own registry: nothing in prom-client’s global one, nothing shared between two', async () => {
