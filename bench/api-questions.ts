@@ -23,15 +23,20 @@ export interface Question {
   kind: Kind;
   /** p99 target over GraphQL in ms, when there is one. */
   p99TargetMs: number | null;
-  /** The GraphQL request for one id. */
-  graphql: (id: string) => { query: string; variables: Record<string, unknown> };
+  /** The GraphQL request for one id; with `computedAt`, each reason also asks when its stored list was computed (bench/api-mix.ts). */
+  graphql: (id: string, options?: AskOptions) => { query: string; variables: Record<string, unknown> };
   /** The same question through the bare driver (the domain function, as the resolver calls it). */
   driver: (db: Db, config: Config, id: string) => Promise<unknown>;
 }
 
-const REC = '{ creator { id name kind source } score reason { kind text count via { type id } } }';
-const userQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(userId: $id, first: 20) ${REC} }`, variables: { id } });
-const creatorQ = (field: string) => (id: string) => ({ query: `query Q($id: ID!) { ${field}(creatorId: $id, first: 20) ${REC} }`, variables: { id } });
+export interface AskOptions {
+  computedAt?: boolean;
+}
+
+const REASON = (o: AskOptions = {}) => `reason { kind text count via { type id }${o.computedAt ? ' computedAt' : ''} }`;
+const REC = (o?: AskOptions) => `{ creator { id name kind source } score ${REASON(o)} }`;
+const userQ = (field: string) => (id: string, o?: AskOptions) => ({ query: `query Q($id: ID!) { ${field}(userId: $id, first: 20) ${REC(o)} }`, variables: { id } });
+const creatorQ = (field: string) => (id: string, o?: AskOptions) => ({ query: `query Q($id: ID!) { ${field}(creatorId: $id, first: 20) ${REC(o)} }`, variables: { id } });
 
 export const QUESTIONS: Question[] = [
   { name: 'followOfFollow', kind: 'user', p99TargetMs: 60, graphql: userQ('followOfFollow'), driver: (db, _c, id) => followOfFollow(db, { userId: id, first: 20 }) },
@@ -49,7 +54,7 @@ export const QUESTIONS: Question[] = [
     name: 'topicTopContributors',
     kind: 'task',
     p99TargetMs: 60,
-    graphql: (id) => ({ query: `query Q($id: ID!) { topicTopContributors(taskId: $id, first: 20) ${REC} }`, variables: { id } }),
+    graphql: (id, o) => ({ query: `query Q($id: ID!) { topicTopContributors(taskId: $id, first: 20) ${REC(o)} }`, variables: { id } }),
     driver: (db, _c, id) => topicTopContributors(db, { taskId: id, first: 20 }),
   },
   {
@@ -70,9 +75,8 @@ export const QUESTIONS: Question[] = [
     name: 'feedCandidates',
     kind: 'user',
     p99TargetMs: 150,
-    graphql: (id) => ({
-      query:
-        'query Q($id: ID!) { feedCandidates(userId: $id, first: 20) { edges { cursor node { model { id name downloads likes } score tier reason { kind text count via { type id } } } } pageInfo { hasNextPage endCursor } } }',
+    graphql: (id, o) => ({
+      query: `query Q($id: ID!) { feedCandidates(userId: $id, first: 20) { edges { cursor node { model { id name downloads likes } score tier ${REASON(o)} } } pageInfo { hasNextPage endCursor } } }`,
       variables: { id },
     }),
     driver: (db, c, id) => feedCandidates(db, { userId: id, first: 20 }, c.recommend.feed),

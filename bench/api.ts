@@ -29,22 +29,18 @@
  * faster than @neo4j/graphql; p99 ≤ 60 ms for the creator questions and ≤ 150 ms for feedCandidates.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { ingestDemo } from '../ingest/jobs/demo.js';
-import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
-import { seededRng } from '../src/analytics/rng.js';
-import { loadConfig, PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
-import { createDb, withDefaults, type Db } from '../src/neo4j/db.js';
-import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
+import { PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
+import { withDefaults } from '../src/neo4j/db.js';
+import { boltUri } from '../src/neo4j/local.js';
+import { BenchSession, fmt, idsFor, metWord, openBenchStore, percentile, pickIds, post, saySetup, benchOptions, storeReport } from './api-common.js';
 import { NEO4J_GRAPHQL_FIELDS, neo4jGraphqlTypeDefs } from './api-neo4jgraphql-schema.js';
-import { QUESTIONS, type Kind } from './api-questions.js';
-import { machineInfo, median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
-import { BENCH_NEO4J, freePort, startChildServer, startHubgraphServe, stopChild, untilReady } from './servers.js';
+import { QUESTIONS } from './api-questions.js';
+import { median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
+import { freePort, startChildServer, startHubgraphServe, stopChild, untilReady } from './servers.js';
 
 /**
  * hubgraph's own server, once `/ready` says ready: as a balancer would, the bench sends nothing
@@ -61,7 +57,6 @@ const REPORT_FILE = path.join(PROJECT_ROOT, 'reports', 'bench-api.json');
 const NEO4J_GRAPHQL_VERSION = '7.6.3';
 const NEO4J_GRAPHQL_DIR = path.join(os.tmpdir(), 'neo4jgraphql');
 const NEO4J_GRAPHQL_SCRIPT = path.join(PROJECT_ROOT, 'bench', 'api-neo4jgraphql.mjs');
-const SEARCH_TEXTS = ['llama', 'bert', 'whisper', 'stable diffusion', 'mistral', 'qwen', 'sentence transformers', 'vit', 't5', 'gpt2'];
 
 interface Options {
   requests: number;
@@ -78,60 +73,6 @@ interface Options {
   keepNeo4j: boolean;
 }
 
-
-// ── ids ──────────────────────────────────────────────────────────────────────────────────────
-interface Ids {
-  users: string[];
-  creators: string[];
-  tasks: string[];
-  models: string[];
-  searches: string[];
-}
-
-function sample<T>(items: readonly T[], n: number, rng: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
-}
-
-/** Median ms of a trivial managed read, one at a time (after 100 unmeasured): Neo4j's and the driver's speed on this machine now. */
-async function trivialRead(db: Db): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 400; i++) {
-    const t0 = performance.now();
-    await db.read('RETURN 1 AS one', {}, { op: 'bench.reference' });
-    if (i >= 100) times.push(performance.now() - t0);
-  }
-  return round(median(times), 2);
-}
-
-async function pickIds(db: Db, seed: number): Promise<Ids> {
-  const rng = seededRng(seed);
-  const users = await db.read<{ id: string }>(
-    'MATCH (u:User {source: $source}) WHERE COUNT { (u)-[:FOLLOWS]->() } >= 5 RETURN u.id AS id ORDER BY id',
-    { source: STANDIN_SOURCE },
-  );
-  const creators = await db.read<{ id: string }>('MATCH (c:Creator) WITH c, COUNT { (c)<-[:FOLLOWS]-() } AS f ORDER BY f DESC, c.id ASC LIMIT 20 RETURN c.id AS id');
-  const tasks = await db.read<{ id: string }>('MATCH (t:Task) WITH t, COUNT { (t)<-[:HAS_TASK]-() } AS m ORDER BY m DESC, t.id ASC LIMIT 10 RETURN t.id AS id');
-  const models = await db.read<{ id: string }>(
-    'MATCH (m:Model) WHERE m.downloads IS NOT NULL WITH m ORDER BY m.downloads DESC, m.id ASC LIMIT 1000 RETURN m.id AS id',
-  );
-  return {
-    users: sample(users.map((r) => r.id), 20, rng),
-    creators: creators.map((r) => r.id),
-    tasks: tasks.map((r) => r.id),
-    models: sample(models.map((r) => r.id), 20, rng),
-    searches: SEARCH_TEXTS,
-  };
-}
-
-
-function idsFor(ids: Ids, kind: Kind): string[] {
-  return { user: ids.users, creator: ids.creators, task: ids.tasks, model: ids.models, search: ids.searches }[kind];
-}
 
 // ── load generation ──────────────────────────────────────────────────────────────────────────
 interface Figures {
@@ -177,14 +118,8 @@ function cpuOf(watched: Watched): Record<string, number | null> {
   return Object.fromEntries(Object.entries(watched).map(([name, pid]) => [name, processCpuSeconds(pid)]));
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[k]!;
-}
-
 /** `total` calls of `one(i)` from `concurrency` workers; each worker takes the next index. Errors are counted, not timed out. */
-async function load(total: number, concurrency: number, one: (i: number) => Promise<void>, watched: Watched = {}): Promise<Figures> {
+async function load(total: number, concurrency: number, one: (i: number) => Promise<unknown>, watched: Watched = {}): Promise<Figures> {
   const latencies: number[] = [];
   const cpuBefore = cpuOf(watched);
   let next = 0;
@@ -230,38 +165,6 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
   };
 }
 
-/**
- * The load generator's HTTP client: node:http with a keep-alive agent. Not fetch: undici's fetch
- * costs the generator a few milliseconds of CPU a request, and on a 2-core machine that it shares
- * with the server and Neo4j every such millisecond shows up as server latency (measured: the same
- * server, 8 clients, 157–260 req/s through fetch vs 268–306 req/s through node:http).
- */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function post(url: string, body: unknown): Promise<void> {
-  const payload = JSON.stringify(body);
-  const target = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
-          const json = JSON.parse(text) as { errors?: { message: string }[]; data?: unknown };
-          if (json.errors?.length) return reject(new Error(`GraphQL error: ${json.errors[0]!.message.slice(0, 300)}`));
-          resolve();
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 // ── @neo4j/graphql ───────────────────────────────────────────────────────────────────────────
 /** Installs @neo4j/graphql into the temp folder (once) and copies the server script there. */
 function prepareNeo4jGraphql(): void {
@@ -293,127 +196,37 @@ const startPlainHttp = (local: LocalNeo4jConfig, port: number) =>
   });
 
 // ── main ─────────────────────────────────────────────────────────────────────────────────────
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
-const metWord = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : 'NOT met');
-
 async function main(): Promise<void> {
-  const program = new Command('bench:api')
+  const program = benchOptions(new Command('bench:api'))
     .description('GraphQL API benchmark: latency and throughput per question, vs the bare driver and vs @neo4j/graphql. Prints figures; asserts nothing.')
     .option('--requests <n>', 'requests per question and per server (GraphQL, driver, @neo4j/graphql)', positiveInt, 1000)
     .option('--runs <n>', 'measure every question this many times over (the whole sequence, so a slow spell of the machine hits every question alike) and report the median of each figure', positiveInt, 1)
-    .option('--concurrency <n>', 'concurrent clients', positiveInt, 8)
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
-    .option('--fresh', 'wipe the bench store and load the demo corpus again', false)
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
     .option('--no-plain-http', 'skip the plain-HTTP baseline (the domain functions behind node:http, no GraphQL)')
     .option('--warmup <n>', 'unmeasured requests per question and per path (GraphQL, driver) right before its measurement: a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths', positiveInt, 100)
-    .option('--keep-neo4j', 'leave the bench Neo4j running at the end (the next run reuses it, already warm)', false)
     .option('--questions <names>', 'only these questions (comma-separated names; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
-    .option('--bolt-port <port>', 'Bolt port of the bench Neo4j', positiveInt, BENCH_NEO4J.boltPort)
-    .option('--http-port <port>', 'HTTP port of the bench Neo4j', positiveInt, BENCH_NEO4J.httpPort)
     .parse();
   const opts = program.opts<Options>();
 
-  const config = loadConfig({});
-  const log = createLogger({ level: 'warn' });
-  const local: LocalNeo4jConfig = { ...BENCH_NEO4J, boltPort: opts.boltPort, httpPort: opts.httpPort, startTimeoutSeconds: config.local.startTimeoutSeconds };
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hubgraph-bench-api-'));
+  const session = new BenchSession('bench:api', { boltPort: opts.boltPort, httpPort: opts.httpPort });
+  const { config, local } = session;
   const benchStarted = Date.now();
   const report: Record<string, unknown> = { startedAt: new Date(benchStarted).toISOString(), options: opts };
-  let db: Db | null = null;
-  let server: ChildProcess | null = null;
-  let plainServer: ChildProcess | null = null;
   let child: ChildProcess | null = null;
-  // A Neo4j this run started is stopped at the end; one it found running (a previous run's, kept
-  // warm with --keep-neo4j) is left as it was.
-  let stopNeo4j = true;
-
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaned ??= (async () => {
-      try {
-        await stopChild(child);
-        await stopChild(plainServer);
-        await stopChild(server);
-        if (db) await db.close();
-        if (stopNeo4j) await stop(local, log);
-      } catch (error) {
-        process.stderr.write(`bench:api: could not stop cleanly (bench Neo4j home ${localPaths(local).home}): ${String(error)}\n`);
-      }
-      rmSync(tmp, { recursive: true, force: true });
-    })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nbench:api: ${signal}, stopping the bench Neo4j…\n`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
 
   try {
-    const machine = machineInfo();
-    if (opts.fresh) {
-      await stop(local, log);
-      reset(local);
-    }
-    const started = await start(local, log);
-    stopNeo4j = !started.reused && !opts.keepNeo4j;
-    db = createDb({ connection: { uri: boltUri(local), user: 'neo4j', password: local.password, database: 'neo4j' }, log, local: true });
-    const neo4jServer = await db.verify();
-
-    // ── the data: loaded once, kept between runs ──────────────────────────────────────────────
-    const standin = await db.read<{ n: number }>('MATCH (u:User {source: $source}) RETURN count(u) AS n', { source: STANDIN_SOURCE });
-    let loadSeconds: number | null = null;
-    if ((standin[0]?.n ?? 0) === 0) {
-      const dataDir = config.dataDir;
-      if (!dataDir) throw new Error('no demo corpus: set HUBGRAPH_DATA_DIR (data/demo is missing)');
-      const nonEmpty = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
-      if ((nonEmpty[0]?.n ?? 0) > 0) throw new Error(`the bench store ${local.home} holds data but no stand-in users: re-run with --fresh`);
-      say(`loading the demo corpus into the empty bench store (${local.home}; kept for later runs, --fresh wipes it)…`);
-      const t0 = Date.now();
-      await ingestDemo({
-        db,
-        log,
-        dataDir,
-        tty: false,
-        restart: true,
-        settings: {
-          ...config.ingest,
-          quarantineDir: path.join(tmp, 'quarantine'),
-          reportsDir: path.join(tmp, 'reports'),
-          checkpointDir: path.join(tmp, 'checkpoints'),
-        },
-      });
-      loadSeconds = round((Date.now() - t0) / 1000, 1);
-    }
-    const [counts] = await db.read<{ nodes: number; rels: number; users: number; creators: number; models: number; tasks: number; follows: number }>(
-      `CALL () { MATCH (n) RETURN count(n) AS nodes }
-       CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
-       CALL () { MATCH (n:User) RETURN count(n) AS users }
-       CALL () { MATCH (n:Creator) RETURN count(n) AS creators }
-       CALL () { MATCH (n:Model) RETURN count(n) AS models }
-       CALL () { MATCH (n:Task) RETURN count(n) AS tasks }
-       CALL () { MATCH ()-[r:FOLLOWS]->() RETURN count(r) AS follows }
-       RETURN nodes, rels, users, creators, models, tasks, follows`,
-    );
+    const store = await openBenchStore(session, opts);
+    const { db } = store;
     const ids = await pickIds(db, opts.seed);
-    const trivialReadMs = await trivialRead(db);
     const unknown = (opts.questions ?? []).filter((name) => !QUESTIONS.some((q) => q.name === name));
     if (unknown.length) throw new Error(`unknown question(s): ${unknown.join(', ')} (known: ${QUESTIONS.map((q) => q.name).join(', ')})`);
     const questions = opts.questions ? QUESTIONS.filter((q) => opts.questions!.includes(q.name)) : QUESTIONS;
 
-    report.machine = { ...machine, trivialReadMs };
-    report.neo4j = { ...neo4jServer, home: local.home, bolt: boltUri(local), heap: local.heap, pagecache: local.pagecache, reused: started.reused };
-    report.data = { ...counts, loadedThisRun: loadSeconds !== null, loadSeconds };
+    Object.assign(report, storeReport(session, store));
     report.ids = ids;
 
-    say(`hubgraph API benchmark — ${new Date(benchStarted).toISOString()}`);
-    say(`  machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.platform}; JS reference task ${machine.cpuReferenceMs} ms (lower is faster: compare runs by it first)`);
-    say(`  load average at start: ${machine.loadAverage.join(' / ')} (1/5/15 min; other work on the machine skews every figure)`);
-    say(`  Neo4j reference task: a trivial managed read (RETURN 1) takes ${trivialReadMs} ms serial, client and server (median of 300)`);
-    say(`  Node ${machine.node}; Neo4j ${neo4jServer.version} ${neo4jServer.edition} (bench instance ${boltUri(local)}, heap ${local.heap}, page cache ${local.pagecache})`);
-    say(
-      `  data: ${counts!.nodes.toLocaleString('en-US')} nodes, ${counts!.rels.toLocaleString('en-US')} relationships (${counts!.follows.toLocaleString('en-US')} FOLLOWS; ${counts!.users.toLocaleString('en-US')} users, ${counts!.creators.toLocaleString('en-US')} creators, ${counts!.models.toLocaleString('en-US')} models, ${counts!.tasks} tasks)${loadSeconds !== null ? `; demo loaded this run in ${loadSeconds} s` : '; store reused'}`,
-    );
+    saySetup('hubgraph API benchmark', benchStarted, session, store);
     say(
       `  ids (seed ${opts.seed}): ${ids.users.length} stand-in users following ≥ 5, ${ids.creators.length} most-followed creators, ${ids.tasks.length} tasks with most models, ${ids.models.length} models from the 1,000 most downloaded, ${ids.searches.length} search texts`,
     );
@@ -422,11 +235,10 @@ async function main(): Promise<void> {
 
     // ── hubgraph GraphQL vs the bare driver ───────────────────────────────────────────────────
     const requestDb = withDefaults(db, { timeoutMs: config.server.txTimeoutMs });
-    const hubgraph = await startHubgraph(local, await freePort());
-    server = hubgraph.child;
+    const hubgraph = session.track(await startHubgraph(local, await freePort()));
+    const server = hubgraph.child;
     const url = hubgraph.url;
-    const plain = opts.plainHttp ? await startPlainHttp(local, await freePort()) : null;
-    plainServer = plain?.child ?? null;
+    const plain = opts.plainHttp ? session.track(await startPlainHttp(local, await freePort())) : null;
     const results: Record<string, { graphql: Figures; driver: Figures; plain?: Figures; neo4jGraphql?: Figures; runs?: unknown }> = {};
     say(`1. per question: hubgraph GraphQL (${url}, \`hubgraph serve\` in its own process) vs the bare driver (domain function with the Db)`);
     const perRun: Record<string, { graphql: Figures[]; driver: Figures[]; plain: Figures[] }> = {};
@@ -447,9 +259,9 @@ async function main(): Promise<void> {
         await load(opts.warmup, opts.concurrency, drv);
         if (plain) await load(opts.warmup, opts.concurrency, bare);
         const runs = (perRun[q.name] ??= { graphql: [], driver: [], plain: [] });
-        runs.graphql.push(await load(opts.requests, opts.concurrency, gql, { neo4j: started.pid, server: server.pid!, generator: process.pid }));
-        runs.driver.push(await load(opts.requests, opts.concurrency, drv, { neo4j: started.pid, generator: process.pid }));
-        if (plain) runs.plain.push(await load(opts.requests, opts.concurrency, bare, { neo4j: started.pid, server: plain.child.pid!, generator: process.pid }));
+        runs.graphql.push(await load(opts.requests, opts.concurrency, gql, { neo4j: store.neo4jPid, server: server.pid!, generator: process.pid }));
+        runs.driver.push(await load(opts.requests, opts.concurrency, drv, { neo4j: store.neo4jPid, generator: process.pid }));
+        if (plain) runs.plain.push(await load(opts.requests, opts.concurrency, bare, { neo4j: store.neo4jPid, server: plain.child.pid!, generator: process.pid }));
       }
     }
     if (opts.runs > 1) say(`   (figures below: the median of ${opts.runs} runs; p99 range = the lowest and highest run's GraphQL p99)`);
@@ -502,7 +314,7 @@ async function main(): Promise<void> {
         prepareNeo4jGraphql();
         const typeDefsFile = path.join(NEO4J_GRAPHQL_DIR, 'typedefs.graphql');
         writeFileSync(typeDefsFile, neo4jGraphqlTypeDefs());
-        const running = await startNeo4jGraphql({ TYPEDEFS_FILE: typeDefsFile, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password });
+        const running = session.track(await startNeo4jGraphql({ TYPEDEFS_FILE: typeDefsFile, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password }));
         child = running.child;
         say(`   ${'question'.padEnd(25)}${pad('@neo4j/graphql p50', 19)}${pad('p95', 8)}${pad('p99', 8)}${pad('req/s', 8)}${pad('hubgraph p50', 14)}${pad('req/s', 8)}${pad('p50 ×', 7)}  errors`);
         for (const f of NEO4J_GRAPHQL_FIELDS.filter((x) => questions.some((q) => q.name === x.name))) {
@@ -514,7 +326,7 @@ async function main(): Promise<void> {
           const one = (i: number) => post(running.url, body(qIds[i % qIds.length]!));
           await load(qIds.length, opts.concurrency, one);
           const nRuns: Figures[] = [];
-          for (let run = 1; run <= opts.runs; run++) nRuns.push(await load(opts.requests, opts.concurrency, one, { neo4j: started.pid, server: child.pid!, generator: process.pid }));
+          for (let run = 1; run <= opts.runs; run++) nRuns.push(await load(opts.requests, opts.concurrency, one, { neo4j: store.neo4jPid, server: child.pid!, generator: process.pid }));
           const n = medianFigures(nRuns);
           const own = results[f.name]!;
           own.neo4jGraphql = n;
@@ -572,7 +384,7 @@ async function main(): Promise<void> {
     writeFileSync(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
     say(`report: ${path.relative(PROJECT_ROOT, REPORT_FILE)}`);
   } finally {
-    await cleanup();
+    await session.cleanup();
   }
 }
 

@@ -66,9 +66,14 @@ export async function untilReady(url: string, timeoutMs = 120_000): Promise<numb
 
 /**
  * hubgraph's own server, `hubgraph serve`, against the bench Neo4j, on a free port; with its
- * warm-up (the default) or without (`warmUp: false`: HUBGRAPH_WARM_UP=false).
+ * warm-up (the default) or without (`warmUp: false`: HUBGRAPH_WARM_UP=false); with `apiKey`, it
+ * accepts mutations sent with that key (HUBGRAPH_API_KEY).
  */
-export function startHubgraphServe(local: LocalNeo4jConfig, port: number, options: { warmUp?: boolean } = {}): Promise<{ child: ChildProcess; url: string }> {
+export function startHubgraphServe(
+  local: LocalNeo4jConfig,
+  port: number,
+  options: { warmUp?: boolean; apiKey?: string } = {},
+): Promise<{ child: ChildProcess; url: string }> {
   return startChildServer('hubgraph serve', [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'serve'], {
     cwd: PROJECT_ROOT,
     env: {
@@ -79,6 +84,7 @@ export function startHubgraphServe(local: LocalNeo4jConfig, port: number, option
       PORT: String(port),
       LOG_LEVEL: 'warn',
       HUBGRAPH_WARM_UP: String(options.warmUp ?? true),
+      ...(options.apiKey ? { HUBGRAPH_API_KEY: options.apiKey } : {}),
     },
     ready: /GraphQL:\s+(\S+)/,
   });
