@@ -6,8 +6,8 @@
  *   3. the project's local Maven-resolved Neo4j, as a separate test instance (its own home and
  *      ports, so it never touches the developer's data), started here and stopped after. Its
  *      plugin directory is the local default (src/neo4j/local.ts, `pluginsDir`): APOC, plus Graph
- *      Data Science once `hubgraph analytics gds-install` has resolved it — which the GDS suite
- *      requires (.ci/run installs it). HUBGRAPH_TEST_NEO4J_BOLT_PORT, HUBGRAPH_TEST_NEO4J_HTTP_PORT
+ *      Data Science, which the GDS suite requires: resolved here on first use, as
+ *      `hubgraph analytics gds-install` does (.ci/run runs that too). HUBGRAPH_TEST_NEO4J_BOLT_PORT, HUBGRAPH_TEST_NEO4J_HTTP_PORT
  *      and HUBGRAPH_TEST_NEO4J_DIR move it (default 17687, 17474, .neo4j-test), e.g. to run a
  *      second suite beside one that runs.
  * Tests read the connection with `inject('neo4j')`. There is no mock and no in-memory stand-in.
@@ -17,6 +17,7 @@ import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { createDb } from '../../src/neo4j/db.js';
+import { installGds } from '../../src/analytics/gdsInstall.js';
 import { GDS_PLUGINS_DIR, hasGds, start, stop } from '../../src/neo4j/local.js';
 import { migrate } from '../../src/neo4j/migrate.js';
 import { TEST_LOCAL_NEO4J, type TestNeo4j } from './neo4j.js';
@@ -95,6 +96,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     home: path.resolve(PROJECT_ROOT, env.HUBGRAPH_TEST_NEO4J_DIR ?? '.neo4j-test'),
   };
   const log = silentLogger();
+  // A fresh clone's `npm test` resolves Graph Data Science as `start` resolves Neo4j: on first use
+  // (a no-op once resolved). Without Maven Central only the GDS suite fails, naming the fix.
+  try {
+    installGds(log);
+  } catch (error) {
+    console.log(`[tests] could not resolve Graph Data Science (${error instanceof Error ? error.message : String(error)}): the GDS suite will fail`);
+  }
   const r = await start(local, log);
   console.log(
     `[tests] ${r.reused ? 'reusing' : 'started'} the local test Neo4j at ${r.boltUri} in ${r.seconds.toFixed(1)} s ` +
