@@ -51,6 +51,10 @@ export interface Metrics {
     acquireSeconds: Histogram<'kind'>;
     errors: Counter<'kind' | 'code'>;
   };
+  readonly stored: {
+    /** Seconds from a write that changed an owner's inputs to its list refreshed just behind it (src/stored/refresher.ts). */
+    refreshDelaySeconds: Histogram<'question' | 'outcome'>;
+  };
   /** The exposition text and its content type (what GET /metrics answers). */
   scrape(): Promise<{ contentType: string; body: string }>;
   /** Answers GET (and HEAD) /metrics; any other method gets 405. */
@@ -194,6 +198,16 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     }),
   };
 
+  const stored = {
+    refreshDelaySeconds: new Histogram({
+      name: 'hubgraph_stored_refresh_delay_seconds',
+      help: "Stored lists refreshed just behind a write: seconds from the first write that changed the owner's inputs to its list stored (outcome stored) or left (outcome skipped: none to refresh, or a later write)",
+      labelNames: ['question', 'outcome'] as const,
+      buckets: REQUEST_BUCKETS,
+      registers,
+    }),
+  };
+
   // --- What the graph holds, read at scrape time -------------------------------------------------
   let cached: { at: number; snapshot: GraphSnapshot } | null = null;
   let inflight: Promise<GraphSnapshot> | null = null;
@@ -325,6 +339,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     registry,
     graphql,
     neo4j,
+    stored,
     scrape,
     async handleMetrics(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {

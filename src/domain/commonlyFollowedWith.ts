@@ -16,6 +16,8 @@ import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecom
 export interface CommonlyFollowedWithInput {
   creatorId: string;
   first?: number | null;
+  /** Ignore a stored list (src/stored/refresher.ts recomputes it so). */
+  live?: boolean;
 }
 
 export async function commonlyFollowedWith(db: Db, input: CommonlyFollowedWithInput): Promise<CreatorRecommendation[]> {
@@ -24,7 +26,7 @@ export async function commonlyFollowedWith(db: Db, input: CommonlyFollowedWithIn
     db,
     'commonlyFollowedWith',
     'recommend/commonly-followed-with',
-    { creatorId: input.creatorId, first },
+    { creatorId: input.creatorId, first, live: input.live ?? false },
     { kind: 'creator', id: input.creatorId },
   );
   return toRecommendations(rows, 'COMMONLY_FOLLOWED_WITH', () => [{ type: 'CREATOR', id: input.creatorId }]);
