@@ -66,16 +66,8 @@ export const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 /** 1 ms to 10 s: one query of a question is often a millisecond or two. */
 export const NEO4J_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** The questions with stored answers: the names cypher/stats/stored-answers.cypher returns. */
-export const STORED_QUESTIONS = [
-  'followOfFollow',
-  'secondDegree',
-  'popularAmongSimilarUsers',
-  'recommendedCreators',
-  'commonlyFollowedWith',
-  'similarCreators',
-  'topicTopContributors',
-] as const;
+/** The questions with stored answers (src/stored/registry.ts): the names cypher/stats/stored-answers.cypher returns. */
+export { STORED_QUESTIONS } from './stored/registry.js';
 
 export const INGEST_OUTCOMES = ['loaded', 'rejected', 'skipped'] as const;
 

@@ -9,6 +9,9 @@
  * (src/analytics/commonlyFollowedWith.ts) stores, for every creator whose walk reaches
  * HUBGRAPH_COFOLLOW_MIN_WALK, the top 100 by the same formula; the reason then carries
  * `computedAt`. Everyone else is answered live, so their answers are always current.
+ *
+ * Stored answer: STORED_ANSWERS.commonlyFollowedWith in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
