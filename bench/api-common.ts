@@ -299,3 +299,19 @@ export function post(url: string, body: unknown, headers: Record<string, string>
     req.end(payload);
   });
 }
+
+/**
+ * The refresher's delay histogram (commonlyFollowedWith, outcome stored) from a /metrics scrape:
+ * counts, mean, and the p50 and p99 as the upper bounds of the buckets they fall in.
+ */
+export function refreshDelayFigures(exposition: string): { stored: number; skipped: number; meanMs: number; p50Ms: number; p99Ms: number } {
+  const value = (re: RegExp) => Number(re.exec(exposition)?.[1] ?? 0);
+  const series = 'hubgraph_stored_refresh_delay_seconds';
+  const labels = (outcome: string) => `question="commonlyFollowedWith",outcome="${outcome}"`;
+  const count = (outcome: string) => value(new RegExp(`^${series}_count\\{${labels(outcome)}\\} (\\S+)`, 'm'));
+  const stored = count('stored');
+  const sum = value(new RegExp(`^${series}_sum\\{${labels('stored')}\\} (\\S+)`, 'm'));
+  const buckets = [...exposition.matchAll(new RegExp(`^${series}_bucket\\{le="([^"]+)",${labels('stored')}\\} (\\S+)`, 'gm'))].map((m) => ({ le: m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]), n: Number(m[2]) }));
+  const quantile = (q: number) => (stored === 0 ? Number.NaN : (buckets.find((b) => b.n >= q * stored)?.le ?? Number.NaN) * 1000);
+  return { stored, skipped: count('skipped'), meanMs: stored ? round((sum / stored) * 1000, 1) : Number.NaN, p50Ms: quantile(0.5), p99Ms: quantile(0.99) };
+}

@@ -58,7 +58,7 @@ import { seededRng } from '../src/analytics/rng.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/neo4j/db.js';
 import { boltUri } from '../src/neo4j/local.js';
-import { BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, saySetup, benchOptions, storeReport, type Ids } from './api-common.js';
+import { BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, refreshDelayFigures, saySetup, benchOptions, storeReport, type Ids } from './api-common.js';
 import { QUESTIONS, type Question } from './api-questions.js';
 import { median, pad, positiveInt, round, say } from './ingest-machine.js';
 import { freePort, startHubgraphServe, untilReady } from './servers.js';
@@ -560,6 +560,8 @@ async function main(): Promise<void> {
       if (opts.runs > 1) say(`   run ${run}/${opts.runs}…`);
       results.push(await measure(ctx, run, planned));
     }
+    // The refresher's delays (followed creators' lists), as the server exported them, before the restore's own writes.
+    const refreshDelay = refreshDelayFigures(await (await fetch(ctx.url.replace(/\/graphql$/, '/metrics'))).text());
     if (opts.restore) {
       restores.push(await restoreAndSay(session, db, snapshot, 'the store restored'));
       rmSync(snapshotFile(session));
@@ -615,7 +617,12 @@ async function main(): Promise<void> {
       const w = writeFigures[kind];
       say(`   ${kind.padEnd(12)}${pad(w.n, 6)}${pad(w.changed, 9)}${pad(fmt(w.p50), 7)}${pad(fmt(w.p99), 7)}${pad(fmt(w.max), 8)}${pad(errors[kind] ?? 0, 8)}`);
     }
-    say('   (ms; changed = the write changed something — a repeated like or follow does not)');
+    say('   (ms; changed = the write changed something — a repeated like or follow does not; a follow or unfollow includes recomputing and storing the user\u2019s four lists)');
+    const rd = refreshDelay;
+    const bound = (ms: number) => (ms === Number.POSITIVE_INFINITY ? '> 300 s' : `≤ ${fmt(ms)} ms`);
+    say(
+      `   followed creators' commonly-followed-with lists refreshed behind the writes (server's hubgraph_stored_refresh_delay_seconds, all runs): ${rd.stored} stored, ${rd.skipped} skipped; delay from the first follow to the list stored: mean ${fmt(rd.meanMs)} ms, p50 ${bound(rd.p50Ms)}, p99 ${bound(rd.p99Ms)} (bucket bounds)`,
+    );
     say();
 
     say(`3. answers proposing a creator the user follows (recommendedCreators, followOfFollow, secondDegree, popularAmongSimilarUsers; ${checkedAnswers} answers checked)`);
@@ -642,6 +649,7 @@ async function main(): Promise<void> {
       reads,
       overall,
       writes: writeFigures,
+      refreshDelay,
       errors,
       followedCreatorProposals: { checkedAnswers, answers: violatingAnswers, entries: violatingEntries, examples },
       targets,

@@ -63,6 +63,8 @@ export interface Metrics {
 
 /** 5 ms to 10 s: a cached answer takes a few ms, a cold walk over a large graph seconds. */
 export const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** 0.1 s to 5 min: a list refreshed behind a write waits a second, then for the lists queued before it. */
+export const REFRESH_DELAY_BUCKETS = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30, 60, 120, 300];
 /** 1 ms to 10 s: one query of a question is often a millisecond or two. */
 export const NEO4J_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -195,7 +197,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       name: 'hubgraph_stored_refresh_delay_seconds',
       help: "Stored lists refreshed just behind a write: seconds from the first write that changed the owner's inputs to its list stored (outcome stored) or left (outcome skipped: none to refresh, or a later write)",
       labelNames: ['question', 'outcome'] as const,
-      buckets: REQUEST_BUCKETS,
+      buckets: REFRESH_DELAY_BUCKETS,
       registers,
     }),
   };
