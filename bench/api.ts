@@ -21,6 +21,10 @@
  *     questions (secondDegree, commonlyFollowedWith, topicTopContributors), installed in a temp
  *     folder (it is not a project dependency) and run as a child process (bench/api-neo4jgraphql.mjs).
  *
+ * `--analytics` runs `hubgraph analytics run` against the store first, as a deployment would have
+ * (its run current, topic leaders and recommendedCreators recomputed with its authority); the
+ * report says which analytics run was current either way.
+ *
  * `--runs N` repeats the whole measurement N times and reports the median of every figure (and each
  * question's lowest and highest p99): on this 2-core VM, identical single runs differed by up to
  * 40 % in p99, enough to flip a target either way.
