@@ -23,7 +23,7 @@ export const NEO4J_GRAPHQL_FIELDS: { name: string; arg: 'userId' | 'creatorId' |
     },
     via: true,
   },
-  { name: 'commonlyFollowedWith', arg: 'creatorId', kind: 'creator', file: 'recommend/commonly-followed-with', inline: {}, via: false },
+  { name: 'commonlyFollowedWith', arg: 'creatorId', kind: 'creator', file: 'recommend/commonly-followed-with', inline: { live: 'false' }, via: false },
   {
     name: 'topicTopContributors',
     arg: 'taskId',

@@ -51,6 +51,10 @@ export interface Metrics {
     acquireSeconds: Histogram<'kind'>;
     errors: Counter<'kind' | 'code'>;
   };
+  readonly stored: {
+    /** Seconds from a write that changed an owner's inputs to its list refreshed just behind it (src/stored/refresher.ts). */
+    refreshDelaySeconds: Histogram<'question' | 'outcome'>;
+  };
   /** The exposition text and its content type (what GET /metrics answers). */
   scrape(): Promise<{ contentType: string; body: string }>;
   /** Answers GET (and HEAD) /metrics; any other method gets 405. */
@@ -59,19 +63,13 @@ export interface Metrics {
 
 /** 5 ms to 10 s: a cached answer takes a few ms, a cold walk over a large graph seconds. */
 export const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** 0.1 s to 5 min: a list refreshed behind a write waits a second, then for the lists queued before it. */
+export const REFRESH_DELAY_BUCKETS = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30, 60, 120, 300];
 /** 1 ms to 10 s: one query of a question is often a millisecond or two. */
 export const NEO4J_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** The questions with stored answers: the names cypher/stats/stored-answers.cypher returns. */
-export const STORED_QUESTIONS = [
-  'followOfFollow',
-  'secondDegree',
-  'popularAmongSimilarUsers',
-  'recommendedCreators',
-  'commonlyFollowedWith',
-  'similarCreators',
-  'topicTopContributors',
-] as const;
+/** The questions with stored answers (src/stored/registry.ts): the names cypher/stats/stored-answers.cypher returns. */
+export { STORED_QUESTIONS } from './stored/registry.js';
 
 export const INGEST_OUTCOMES = ['loaded', 'rejected', 'skipped'] as const;
 
@@ -190,6 +188,16 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       name: 'hubgraph_neo4j_errors_total',
       help: 'Failed Neo4j calls from requests, per kind and error code (catalogue code, or Neo4j status code)',
       labelNames: ['kind', 'code'] as const,
+      registers,
+    }),
+  };
+
+  const stored = {
+    refreshDelaySeconds: new Histogram({
+      name: 'hubgraph_stored_refresh_delay_seconds',
+      help: "Stored lists refreshed just behind a write: seconds from the first write that changed the owner's inputs to its list stored (outcome stored) or left (outcome skipped: none to refresh, or a later write)",
+      labelNames: ['question', 'outcome'] as const,
+      buckets: REFRESH_DELAY_BUCKETS,
       registers,
     }),
   };
@@ -325,6 +333,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     registry,
     graphql,
     neo4j,
+    stored,
     scrape,
     async handleMetrics(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -6,5 +6,5 @@ MATCH (x:Creator)
 WHERE x.coFollowedAt IS NOT NULL AND x.coFollowedAt <> $computedAt AND x.id STARTS WITH $scope
 WITH x
 LIMIT $limit
-REMOVE x.coFollowIds, x.coFollowScores, x.coFollowOverlaps, x.coFollowedAt
+REMOVE x.coFollowIds, x.coFollowScores, x.coFollowOverlaps, x.coFollowVersion, x.coFollowedAt
 RETURN count(x) AS cleared

@@ -15,21 +15,22 @@
 // Stored lists: a creator whose live walk is large has its answer — computed by this same
 // formula, in this same order, over an in-memory projection (src/analytics/commonlyFollowedWith.ts)
 // — stored on its node as the lists coFollowIds / coFollowScores / coFollowOverlaps, refreshed
-// after every social ingest and by `hubgraph ingest derived`. Such a creator (x.coFollowedAt set)
-// is answered in ~$first index seeks; any other live. `computedAt` says how fresh the answer is
-// (null: live).
+// after every social ingest and by `hubgraph ingest derived`, and just behind a follow or unfollow
+// of the creator through the API (src/stored/refresher.ts, which asks with $live to recompute it).
+// Such a creator (x.coFollowedAt set) is answered in ~$first index seeks; any other live.
+// `computedAt` says how fresh the answer is (null: live).
 //
-// Parameters: $creatorId, $first (integer, 1..100).
+// Parameters: $creatorId, $first (integer, 1..100), $live (boolean: ignore a stored list).
 MATCH (x:Creator {id: $creatorId})
 CALL (x) {
-  WITH x WHERE x.coFollowedAt IS NOT NULL
+  WITH x WHERE x.coFollowedAt IS NOT NULL AND NOT $live
   // Sliced, not filtered: a filter on i was planned after the seek below, which then looked up
   // all 100 stored ids to return $first.
   UNWIND range(0, size(x.coFollowIds) - 1)[..$first] AS i
   MATCH (c:Creator {id: x.coFollowIds[i]})
   RETURN c, x.coFollowScores[i] AS score, x.coFollowOverlaps[i] AS overlap, x.coFollowedAt AS computedAt
   UNION ALL
-  WITH x WHERE x.coFollowedAt IS NULL
+  WITH x WHERE x.coFollowedAt IS NULL OR $live
   WITH x, COUNT { (x)<-[:FOLLOWS]-() } AS a
   MATCH (x)<-[:FOLLOWS]-(u)-[:FOLLOWS]->(c)
   WHERE c <> x

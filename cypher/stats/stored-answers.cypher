@@ -6,7 +6,9 @@
 // A question with no stored list has lists 0 and null stamps (it is answered live).
 // `valid`: the lists a question would read now. A user's list is valid at the user's current
 // socialVersion (and, for recommendedCreators, followersVersion): a write since makes it stale
-// until the next refresh (src/stored/). The creator and topic lists carry no version: all valid.
+// until the next refresh (src/stored/). A creator's commonly-followed-with list is valid at its
+// current followersVersion; one that is not is still read until the refresher (just behind the
+// follow) or the next batch recomputes it. The other creator and topic lists carry no version.
 //
 // Parameters: $scope (id prefix; '' for the whole graph — tests pass their own).
 MATCH (u:User)
@@ -26,13 +28,14 @@ RETURN q.question AS question, q.lists AS lists, q.valid AS valid, q.oldest AS o
 UNION ALL
 MATCH (c:Creator)
 WHERE $scope = '' OR c.id STARTS WITH $scope
-WITH count(c.coFollowedAt) AS cfw, min(c.coFollowedAt) AS cfwOldest, max(c.coFollowedAt) AS cfwNewest,
+WITH count(c.coFollowedAt) AS cfw, count(CASE WHEN c.coFollowVersion = coalesce(c.followersVersion, 0) THEN 1 END) AS cfwValid,
+     min(c.coFollowedAt) AS cfwOldest, max(c.coFollowedAt) AS cfwNewest,
      count(c.profileSimAt) AS sc, min(c.profileSimAt) AS scOldest, max(c.profileSimAt) AS scNewest
 UNWIND [
-  {question: 'commonlyFollowedWith', lists: cfw, oldest: cfwOldest, newest: cfwNewest},
-  {question: 'similarCreators', lists: sc, oldest: scOldest, newest: scNewest}
+  {question: 'commonlyFollowedWith', lists: cfw, valid: cfwValid, oldest: cfwOldest, newest: cfwNewest},
+  {question: 'similarCreators', lists: sc, valid: sc, oldest: scOldest, newest: scNewest}
 ] AS q
-RETURN q.question AS question, q.lists AS lists, q.lists AS valid, q.oldest AS oldest, q.newest AS newest
+RETURN q.question AS question, q.lists AS lists, q.valid AS valid, q.oldest AS oldest, q.newest AS newest
 UNION ALL
 MATCH (t:Task)
 WHERE $scope = '' OR t.id STARTS WITH $scope

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
-import { DEFAULTS as TOPIC_TOP_CONTRIBUTORS } from '../domain/topicTopContributors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../neo4j/db.js';
+import { refreshStoredAnswers } from '../stored/refresh.js';
 import { computeHits, computePagerank } from './authority.js';
 import { detectCommunities, type Partition } from './communities.js';
 import { computeWithGds } from './gds.js';
@@ -23,8 +23,6 @@ import {
   type WriteBackOptions,
   type WriteBackResult,
 } from './writeBack.js';
-import { refreshRecommendedCreators } from './recommendedCreators.js';
-import { refreshTopicLeaders } from './topicLeaders.js';
 
 export type Engine = Config['analytics']['engine'];
 
@@ -220,10 +218,12 @@ export async function runAnalytics(db: Db, s: AnalyticsSettings, log: Logger, wr
   });
   const timings = computation.timings;
   const result = await timed(timings, 'writeBack', log, () => writeBack(db, input, { batchSize: s.batchSize, gcGraceMs: s.gcGraceMs, ...write }));
-  // The stored topicTopContributors lists score with the `authority` just written: they follow.
-  await timed(timings, 'topicLeaders', log, () => refreshTopicLeaders(db, { authorityWeight: TOPIC_TOP_CONTRIBUTORS.authorityWeight, scope: s.scope }));
-  // recommendedCreators' followBack ranks by authority: its lists are recomputed with the new run.
-  // Until they are, the older ones are still served (the run changes no reason), so no user is live.
-  await timed(timings, 'recommendedCreators', log, () => refreshRecommendedCreators(db, { minWalk: 0, scope: s.scope }));
+  // The stored answers that read authority (the registry's 'analytics' entries: topic leaders, and
+  // recommendedCreators' followBack ranking) are recomputed with the run just written. Until they
+  // are, the older ones are still served (the run changes no reason), so no user is live.
+  await refreshStoredAnswers(db, 'analytics', {
+    scope: s.scope,
+    step: (answer, refresh) => timed(timings, answer.question, log, () => refresh(() => {})).then(() => undefined),
+  });
   return { run: input.run, scope: s.scope, write: result, timings, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runJob, formatJobSummary, type IngestDeps, type JobSummary } from '../../ingest/job.js';
-import { refreshDerived, refreshProfileSimilarity, refreshTopicLeaders } from '../../ingest/jobs/derived.js';
+import { refreshAfterModels, refreshDerived } from '../../ingest/jobs/derived.js';
 import { ingestDemo } from '../../ingest/jobs/demo.js';
 import { ingestLineage } from '../../ingest/jobs/lineage.js';
 import { ingestModelsFile, ingestModelsHub } from '../../ingest/jobs/models.js';
@@ -92,8 +92,7 @@ export function registerIngestCommands(program: Command, context: () => CliConte
           }
           // New models change creators' task/tag profiles: the stored similarCreators lists follow;
           // and tasks' downloads/likes: so do the stored topicTopContributors lists.
-          await refreshProfileSimilarity(run);
-          await refreshTopicLeaders(run);
+          await refreshAfterModels(run);
         });
       });
     });

@@ -1,5 +1,6 @@
 /** `hubgraph stored status`: how fresh the stored answers are (src/stored/status.ts). */
 import type { Command } from 'commander';
+import { STORED_ANSWERS, type StoredQuestion } from '../stored/registry.js';
 import { storedStatus } from '../stored/status.js';
 import type { CliContext } from './context.js';
 import { printJson, printTable } from './output.js';
@@ -18,14 +19,19 @@ export function registerStoredCommands(program: Command, context: () => CliConte
       printTable(
         s.questions.map((q) => ({
           question: q.question,
+          owner: STORED_ANSWERS[q.question as StoredQuestion]?.owner ?? '-',
           lists: q.lists,
           valid: q.validShare === null ? '-' : `${(q.validShare * 100).toFixed(1)} %`,
           oldest: q.oldest ?? '-',
           newest: q.newest ?? '-',
+          'refreshed after': STORED_ANSWERS[q.question as StoredQuestion]?.refreshedAfter.join(', ') ?? '-',
         })),
       );
       const jobs = s.jobs.map((j) => `ingest ${j.job} at ${j.finishedAt}`).join('; ') || 'no ingest job recorded';
       const runs = s.analytics.map((r) => `analytics run ${r.run} at ${r.computedAt}`).join('; ') || 'no analytics run';
-      process.stdout.write(`\nlast refreshed by: ${jobs}; ${runs}; and each user's own writes (their lists, at once)\n`);
+      process.stdout.write(
+        `\nlast refreshed by: ${jobs}; ${runs}; and the API's writes (the writer's lists at once, a followed creator's within about a second)\n` +
+          'what each list reads, what makes it stale and what a read checks: src/stored/registry.ts\n',
+      );
     });
 }

@@ -48,6 +48,6 @@ export async function bulkFollow(db: Db, input: BulkFollowInput, after?: AfterWr
   // Still no row with members to follow: the user vanished in between (or was the only member).
   if (rows.length === 0 && creatorIds.some((id) => id !== userId)) throw await nothingMatched(db, { userId });
   const newlyFollowed = rows.filter((r) => r.changed).length;
-  await afterWrite(db, userId, newlyFollowed > 0, after);
+  await afterWrite(db, { userId, creatorIds: rows.filter((r) => r.changed).map((r) => r.creator.id) }, newlyFollowed > 0, after);
   return { groupId, followed: rows, newlyFollowed };
 }

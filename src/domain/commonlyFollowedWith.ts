@@ -9,6 +9,9 @@
  * (src/analytics/commonlyFollowedWith.ts) stores, for every creator whose walk reaches
  * HUBGRAPH_COFOLLOW_MIN_WALK, the top 100 by the same formula; the reason then carries
  * `computedAt`. Everyone else is answered live, so their answers are always current.
+ *
+ * Stored answer: STORED_ANSWERS.commonlyFollowedWith in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';
@@ -16,6 +19,8 @@ import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecom
 export interface CommonlyFollowedWithInput {
   creatorId: string;
   first?: number | null;
+  /** Ignore a stored list (src/stored/refresher.ts recomputes it so). */
+  live?: boolean;
 }
 
 export async function commonlyFollowedWith(db: Db, input: CommonlyFollowedWithInput): Promise<CreatorRecommendation[]> {
@@ -24,7 +29,7 @@ export async function commonlyFollowedWith(db: Db, input: CommonlyFollowedWithIn
     db,
     'commonlyFollowedWith',
     'recommend/commonly-followed-with',
-    { creatorId: input.creatorId, first },
+    { creatorId: input.creatorId, first, live: input.live ?? false },
     { kind: 'creator', id: input.creatorId },
   );
   return toRecommendations(rows, 'COMMONLY_FOLLOWED_WITH', () => [{ type: 'CREATOR', id: input.creatorId }]);

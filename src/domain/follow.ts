@@ -19,6 +19,6 @@ export async function follow(db: Db, input: FollowInput, after?: AfterWrite): Pr
   if (userId === creatorId) throw badInput('A user cannot follow themselves');
   const { rows } = await db.write<FollowResult>(loadCypher('api/follow'), { userId, creatorId }, { op: 'follow' });
   if (!rows[0]) throw await nothingMatched(db, { userId, creatorId });
-  await afterWrite(db, userId, rows[0].changed, after);
+  await afterWrite(db, { userId, creatorIds: [creatorId] }, rows[0].changed, after);
   return rows[0];
 }

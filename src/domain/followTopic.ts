@@ -23,6 +23,6 @@ export async function followTopic(db: Db, input: FollowTopicInput, after?: After
   const taskId = requiredId('taskId', input.taskId);
   const { rows } = await db.write<FollowTopicResult>(loadCypher('api/follow-topic'), { userId, taskId }, { op: 'followTopic' });
   if (!rows[0]) throw await nothingMatched(db, { userId, taskId });
-  await afterWrite(db, userId, rows[0].changed, after);
+  await afterWrite(db, { userId }, rows[0].changed, after);
   return rows[0];
 }

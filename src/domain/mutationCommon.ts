@@ -11,20 +11,32 @@ import { badInput, unknownId } from './input.js';
 import type { CreatorRecord } from './modelRecord.js';
 import type { Logger } from '../log.js';
 import { refreshUserLists } from '../stored/refreshUser.js';
+import type { StoredRefresher } from '../stored/refresher.js';
 
 /**
  * Given to a social mutation, the acting user's stored lists are recomputed and stored right after
  * a write that changed something (src/stored/refreshUser.ts), so their next answers come from
- * stored lists that already reflect it. The API always gives it; without it the lists are only
- * invalidated (the write bumps the user's socialVersion) and answers are live until a refresh.
+ * stored lists that already reflect it; the creators whose followers changed are handed to the
+ * refresher, which recomputes their lists just behind (src/stored/refresher.ts). The API always
+ * gives it; without it the user's lists are only invalidated (the write bumps their socialVersion)
+ * and answered live until a refresh.
  */
 export interface AfterWrite {
   log: Logger;
+  refresher?: StoredRefresher;
 }
 
-/** Runs the acting user's refresh when the write changed something and `after` asks for it. */
-export async function afterWrite(db: Db, userId: string, changed: boolean, after: AfterWrite | undefined): Promise<void> {
-  if (changed && after) await refreshUserLists(db, userId, after.log);
+/** What a write changed: the acting user's follows, and the followers of `creatorIds`. */
+export interface Written {
+  userId: string;
+  creatorIds?: readonly string[];
+}
+
+/** Runs the stored-list refreshes a write calls for, when it changed something and `after` asks for them. */
+export async function afterWrite(db: Db, written: Written, changed: boolean, after: AfterWrite | undefined): Promise<void> {
+  if (!changed || !after) return;
+  for (const creatorId of written.creatorIds ?? []) after.refresher?.followersChanged(creatorId);
+  await refreshUserLists(db, written.userId, after.log);
 }
 
 export interface FollowResult {

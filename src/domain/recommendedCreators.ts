@@ -17,6 +17,9 @@
  * (PageRank authority once analytics has run, else follower count; reason POPULAR_CREATOR, score
  * 0: no signal of the user's own proposed them), after every blended creator. A user who follows
  * only topics gets those topics' leaders first (FOLLOWED_TOPIC_LEADER), then the fallback.
+ *
+ * Stored answer: STORED_ANSWERS.recommendedCreators in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';

@@ -7,6 +7,9 @@
  * Users are answered from a stored list computed with these DEFAULTS (src/analytics/secondDegree.ts);
  * the reason then carries `computedAt`. Asked with other settings, or once the user's follows have
  * changed, the question is answered live.
+ *
+ * Stored answer: STORED_ANSWERS.secondDegree in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import type { Db } from '../neo4j/db.js';
 import { REASON_FORMAT } from './reason.js';

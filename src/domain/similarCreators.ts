@@ -5,6 +5,9 @@
  * score = followWeight·followJaccard + profileWeight·profileJaccard; with the default weights
  * (½, ½) it lies in [0, 1], and a creator outside the social layer can still be similar by what it
  * publishes. `count` = shared followers.
+ *
+ * Stored answer: STORED_ANSWERS.similarCreators in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation } from './creatorCommon.js';

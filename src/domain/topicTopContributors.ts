@@ -9,6 +9,9 @@
  * Answered from the task's stored top 100 when it has one computed under the same authorityWeight
  * (src/analytics/topicLeaders.ts; refreshed after models/social ingests, `ingest derived` and
  * analytics runs), with `reason.computedAt` saying when; otherwise live.
+ *
+ * Stored answer: STORED_ANSWERS.topicTopContributors in src/stored/registry.ts says what its stored list reads,
+ * what makes it stale, what a read checks and what refreshes it.
  */
 import type { Db } from '../neo4j/db.js';
 import { runCreatorQuestion, toRecommendations, validateFirst, type CreatorRecommendation, type CreatorRow } from './creatorCommon.js';

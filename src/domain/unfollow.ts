@@ -18,6 +18,6 @@ export async function unfollow(db: Db, input: UnfollowInput, after?: AfterWrite)
   const creatorId = requiredId('creatorId', input.creatorId);
   const { rows } = await db.write<FollowResult>(loadCypher('api/unfollow'), { userId, creatorId }, { op: 'unfollow' });
   if (!rows[0]) throw await nothingMatched(db, { userId, creatorId });
-  await afterWrite(db, userId, rows[0].changed, after);
+  await afterWrite(db, { userId, creatorIds: [creatorId] }, rows[0].changed, after);
   return rows[0];
 }

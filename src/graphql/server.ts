@@ -15,9 +15,9 @@ import type { Logger } from '../log.js';
 import { createMetrics, type Metrics } from '../metrics.js';
 import { withDefaults, type Db } from '../neo4j/db.js';
 import { observeDb } from '../neo4j/observed.js';
-import type { GraphQLContext } from './context.js';
+import { StoredRefresher } from '../stored/refresher.js';
+import { createContext, type GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
-import { createLoaders } from './loaders.js';
 import { apiKeyPlugin } from './plugins/auth.js';
 import { parseJsonBody } from './plugins/bigIntegers.js';
 import { landingPagePlugin } from './plugins/landingPage.js';
@@ -185,7 +185,12 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
   const apollo = createApollo({ ...deps, metrics }, httpServer);
   // Every query a request runs gets the transaction timeout (Neo4j stops it past that: QUERY_TIMEOUT).
   const requestDb = observeDb(withDefaults(db, { timeoutMs: config.server.txTimeoutMs }), metrics);
-  const context = (): GraphQLContext => ({ db: requestDb, log, config, loaders: createLoaders(requestDb) });
+  // One per server: it coalesces the follows of a creator across requests (src/stored/refresher.ts).
+  const refresher = new StoredRefresher(requestDb, log, {
+    onRefreshed: (question, seconds, stored) => metrics.stored.refreshDelaySeconds.observe({ question, outcome: stored ? 'stored' : 'skipped' }, seconds),
+  });
+  const afterWrite = { log, refresher };
+  const context = (): GraphQLContext => createContext({ db: requestDb, log, config, afterWrite });
   await apollo.start();
   let warm = deps.warmUp === undefined;
 
@@ -276,6 +281,8 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
       stopping.abort();
       await warmedUp;
       await apollo.stop();
+      // After the requests (no follow queues more), before the driver closes.
+      await refresher.close();
     },
   };
 }

@@ -4,25 +4,31 @@
  * stored list — not from the live path until the next batch (issue 18).
  *
  * Each list is the question's own live answer (the write bumped the user's socialVersion, so no
- * stored list is read), at the length the batch stores, converted to the stored fields. The
- * versions are read first in the same read transaction, and each store is a compare-and-set on
- * them: if another write lands meanwhile, that list is not stored and the user is answered live.
- * A failure here never fails the write (it is committed): the lists stay unstored, answers stay
- * live and true, and the error is logged.
+ * stored list is read), at the length the batch stores, converted to the stored fields. The blend
+ * is computed from those same answers (their first 50, as the batch does) plus followBack, not by
+ * asking the signals again: one read transaction of five queries, one write transaction of four
+ * stores. The versions are read first in the read transaction, and each store is a compare-and-set
+ * on them: if another write lands meanwhile, that list is not stored and the user is answered
+ * live. A failure here never fails the write (it is committed): the lists stay unstored, answers
+ * stay live and true, and the error is logged.
  */
 import { MAX_FIRST, type CreatorRecommendation } from '../domain/creatorCommon.js';
 import { followOfFollow, settingsKey as followOfFollowKey, DEFAULTS as FOLLOW_OF_FOLLOW } from '../domain/followOfFollow.js';
 import { popularAmongSimilarUsers, settingsKey as similarUsersKey, DEFAULTS as SIMILAR_USERS } from '../domain/popularAmongSimilarUsers.js';
-import { blendedCreators, storedSettingsKey, toStoredEntry, DEFAULTS as BLEND } from '../domain/recommendedCreators.js';
+import { followBack } from '../domain/followBack.js';
+import { blend, storedSettingsKey, toStoredEntry, DEFAULTS as BLEND } from '../domain/recommendedCreators.js';
 import { secondDegree, settingsKey as secondDegreeKey, DEFAULTS as SECOND_DEGREE } from '../domain/secondDegree.js';
 import type { Logger } from '../log.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';
+import { toParams } from '../neo4j/values.js';
 
 interface UserVersions {
   version: number;
   followersVersion: number;
   follows: number;
+  /** The creators the user follows: the blend never proposes them. */
+  following: string[];
   runs: string[];
   /** False for a user who follows a topic or belongs to an organization: the batch stores them no blend. */
   blendStored: boolean;
@@ -81,24 +87,31 @@ export async function refreshUserLists(db: Db, userId: string, log: Logger): Pro
       const [v] = await tx.read<UserVersions>(loadCypher('stored/user-versions'), { userId });
       if (!v) return null;
       const ask = { userId, first: MAX_FIRST };
-      const [fof, second, similar, blended] = await Promise.all([
+      const k = BLEND.candidatesPerSignal;
+      const [fof, second, similar, back] = await Promise.all([
         followOfFollow(tx, ask),
         secondDegree(tx, ask),
         popularAmongSimilarUsers(tx, ask),
-        v.blendStored
-          ? blendedCreators(tx, userId, { first: BLEND.candidatesPerSignal, weights: BLEND.weights, candidates: BLEND.candidatesPerSignal, maxTopics: BLEND.maxTopics })
-          : null,
+        v.blendStored ? followBack(tx, { userId, first: k }) : [],
       ]);
-      return stores(userId, v, { fof, second, similar, recommended: blended?.recommended ?? [] });
+      // The live blend at first ≤ 50 asks each signal for 50: a 100-long answer's first 50 are those (its order is final).
+      const signals = { followOfFollow: fof.slice(0, k), secondDegree: second.slice(0, k), popularAmongSimilarUsers: similar.slice(0, k), followBack: back };
+      const recommended = v.blendStored ? blend(signals, BLEND.weights, new Set([userId, ...v.following]), k) : [];
+      return stores(userId, v, { fof, second, similar, recommended });
     });
-    if (computed === null) return [];
+    if (computed === null || computed.length === 0) return [];
     const computedAt = new Date().toISOString();
-    const stored: string[] = [];
-    for (const s of computed) {
-      const { summary } = await db.write(loadCypher(s.cypher), { ...s.params, computedAt }, { op: `storedRefresh.${s.question}` });
-      if (summary.propertiesSet > 0) stored.push(s.question);
-    }
-    return stored;
+    return await db.writeTx(
+      async (tx) => {
+        const stored: string[] = [];
+        for (const s of computed) {
+          const result = await tx.run(loadCypher(s.cypher), toParams({ ...s.params, computedAt }));
+          if (result.summary.counters.updates().propertiesSet > 0) stored.push(s.question);
+        }
+        return stored;
+      },
+      { op: 'storedRefresh.user' },
+    );
   } catch (error) {
     log.warn({ err: error, userId }, "the user's stored lists were not refreshed after their write: answered live until the next refresh");
     return [];

@@ -7,7 +7,7 @@
 import { HeaderMap } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLoaders } from '../../src/graphql/loaders.js';
+import { createContext } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
@@ -31,7 +31,7 @@ describe('analytics GraphQL', () => {
     if (key) headers.set('authorization', `Bearer ${key}`);
     const res = await apollo.executeOperation(
       { query, variables, http: { method: 'POST', headers, search: '', body: {} } },
-      { contextValue: { db, log, config, loaders: createLoaders(db) } },
+      { contextValue: createContext({ db, log, config }) },
     );
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return res.body.singleResult as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };

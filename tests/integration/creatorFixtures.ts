@@ -4,7 +4,7 @@
  * prefixed with the suite's uniquePrefix(), so `cleanup(db, prefix)` removes all of it.
  */
 import { loadConfig } from '../../src/config.js';
-import { createLoaders } from '../../src/graphql/loaders.js';
+import { createContext } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
@@ -72,7 +72,7 @@ export async function graphqlRunner(db: Db) {
   await apollo.start();
   return {
     async run(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult> {
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: { db, log, config, loaders: createLoaders(db) } });
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext({ db, log, config }) });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as GqlResult;
     },

@@ -5,7 +5,7 @@
  */
 import { HeaderMap } from '@apollo/server';
 import { loadConfig } from '../../src/config.js';
-import { createLoaders } from '../../src/graphql/loaders.js';
+import { createContext } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/graphql/server.js';
 import { silentLogger } from '../../src/log.js';
 import type { Db } from '../../src/neo4j/db.js';
@@ -32,7 +32,7 @@ export function gqlClient(db: Db, env: Record<string, string> = {}): Gql {
         variables,
         http: { method: 'POST', headers: new HeaderMap(Object.entries(headers)), search: '', body: {} },
       },
-      { contextValue: { db, log, config, loaders: createLoaders(db) } },
+      { contextValue: createContext({ db, log, config }) },
     );
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return res.body.singleResult as GqlResult;

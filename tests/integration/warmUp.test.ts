@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { EXAMPLES } from '../../src/graphql/examples.js';
-import { createLoaders } from '../../src/graphql/loaders.js';
+import { createContext } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/graphql/server.js';
 import { warmUp, warmUpVariants } from '../../src/graphql/warmUp.js';
 import { silentLogger } from '../../src/log.js';
@@ -89,7 +89,7 @@ describe('the warm-up', () => {
       return execute(request as never, options as never);
     }) as typeof apollo.executeOperation;
     try {
-      const result = await warmUp(apollo, () => ({ db, log, config, loaders: createLoaders(db) }));
+      const result = await warmUp(apollo, () => createContext({ db, log, config }));
       expect(result.errors).toBe(0);
       expect(result.operations).toBe(EXAMPLES.flatMap((e) => warmUpVariants(e, ids)).length);
       expect(asked).toHaveLength(result.operations);
@@ -107,7 +107,7 @@ describe('the warm-up', () => {
     const apollo = createApollo({ config, db, log });
     await apollo.start();
     try {
-      const context = () => ({ db, log, config, loaders: createLoaders(db) });
+      const context = () => createContext({ db, log, config });
       const refused = await apollo.executeOperation({ query: EXAMPLES[0]!.query, variables: { userId: ids.heavyUser } }, { contextValue: context() });
       expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const result = await warmUp(apollo, context);

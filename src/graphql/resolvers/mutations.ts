@@ -11,10 +11,10 @@ import type { GraphQLContext } from '../context.js';
 
 export const mutationResolvers = {
   Mutation: {
-    follow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => follow(ctx.db, args, { log: ctx.log }),
-    unfollow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => unfollow(ctx.db, args, { log: ctx.log }),
-    followTopic: (_: unknown, args: { userId: string; taskId: string }, ctx: GraphQLContext) => followTopic(ctx.db, args, { log: ctx.log }),
-    bulkFollow: (_: unknown, args: { userId: string; groupId: string }, ctx: GraphQLContext) => bulkFollow(ctx.db, args, { log: ctx.log }),
+    follow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => follow(ctx.db, args, ctx.afterWrite),
+    unfollow: (_: unknown, args: { userId: string; creatorId: string }, ctx: GraphQLContext) => unfollow(ctx.db, args, ctx.afterWrite),
+    followTopic: (_: unknown, args: { userId: string; taskId: string }, ctx: GraphQLContext) => followTopic(ctx.db, args, ctx.afterWrite),
+    bulkFollow: (_: unknown, args: { userId: string; groupId: string }, ctx: GraphQLContext) => bulkFollow(ctx.db, args, ctx.afterWrite),
     like: (_: unknown, args: { userId: string; modelId: string }, ctx: GraphQLContext) => like(ctx.db, args),
   },
 };
