@@ -32,7 +32,9 @@
  *       p50/p99 of follow, unfollow and the read after, and the share of those reads served from
  *       stored lists (every reason carries `computedAt`, as bench:api-mix tells it). A follow's
  *       target is the top creator of the user's last answer; the unfollow takes it back, so the
- *       graph ends as it was (a stopped run's follows, source 'api', are taken back at the next start);
+ *       graph ends as it was (a stopped run's follows, source 'api', are taken back at the next start).
+ *       And the delay of the server's refresher, which recomputes the followed creators'
+ *       co-follow lists behind the writes (from its /metrics, as bench:api-mix reads it);
  *     - the data (creators, follows, the store on disk), Neo4j's RSS, the load average and the
  *       JS reference task as the scale began.
  *  4. With the copies deleted, the API at 1× once more (--no-recheck skips it): how far the
@@ -56,7 +58,7 @@ import { seededRng } from '../src/analytics/rng.js';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
 import type { Db } from '../src/neo4j/db.js';
 import { boltUri } from '../src/neo4j/local.js';
-import { BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, sample, saySetup, storeReport, type Ids } from './api-common.js';
+import { BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, refreshDelayFigures, sample, saySetup, storeReport, type Ids } from './api-common.js';
 import { QUESTIONS, type Question } from './api-questions.js';
 import { cpuReferenceMs, int, median, pad, positiveInt, processCpuSeconds, processPeakRssMiB, round, say } from './ingest-machine.js';
 import { freePort, startHubgraphServe, stopChild, untilReady } from './servers.js';
@@ -556,6 +558,8 @@ interface ScaleResult {
   apiRuns: Record<string, ReadFigures>[];
   writes: WriteFigures;
   writeRuns: WriteFigures[];
+  /** The server's refresher over the scale's writes (warm-up included): the followed creators' co-follow lists recomputed behind them. */
+  refresherDelay: ReturnType<typeof refreshDelayFigures> | null;
   neo4jRssMiB: number | null;
   neo4jPeakRssMiB: number | null;
   seconds: number;
@@ -626,6 +630,7 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
   const server = session.track(await startHubgraphServe(session.local, await freePort(), { apiKey }));
   const apiRuns: Record<string, ReadFigures>[] = [];
   const writeRuns: WriteFigures[] = [];
+  let refresherDelay: ReturnType<typeof refreshDelayFigures> | null = null;
   try {
     await untilReady(server.url);
     const recommended = QUESTIONS.find((q) => q.name === 'recommendedCreators')!;
@@ -645,6 +650,7 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
         writeRuns.push(await writePath(ctx, ids.users, Math.floor(opts.writes / 2), opts.concurrency));
       }
     }
+    if (writeRuns.length) refresherDelay = refreshDelayFigures(await (await fetch(server.url.replace(/\/graphql$/, '/metrics'))).text());
   } finally {
     await stopChild(server.child);
   }
@@ -663,6 +669,10 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
         `${writes.unchanged ? ` · ${writes.unchanged} mutations changed nothing` : ''}${writes.errors ? ` · ${writes.errors} errors (${writes.firstError})` : ''}`,
     );
   }
+  if (refresherDelay) {
+    const d = refresherDelay;
+    say(`    the followed creators' co-follow lists, recomputed behind the writes (the server's refresher, /metrics): ${d.stored} stored, ${d.skipped} skipped; delay mean ${fmt(d.meanMs)} ms, p50 ≤ ${fmt(d.p50Ms)}, p99 ≤ ${fmt(d.p99Ms)} ms (bucket bounds)`);
+  }
   const neo4jRssMiB = rssMiB(neo4jPid);
   const neo4jPeakRssMiB = processPeakRssMiB(neo4jPid);
   say(`  Neo4j RSS ${int(neo4jRssMiB ?? Number.NaN)} MiB (peak so far ${int(neo4jPeakRssMiB ?? Number.NaN)}); this scale took ${round((Date.now() - started) / 1000)} s`);
@@ -680,6 +690,7 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
     apiRuns,
     writes,
     writeRuns,
+    refresherDelay,
     neo4jRssMiB,
     neo4jPeakRssMiB,
     seconds: round((Date.now() - started) / 1000),
@@ -716,7 +727,7 @@ async function main(): Promise<void> {
     .option('--concurrency <n>', 'concurrent clients', positiveInt, 8)
     .option('--seed <n>', 'seed of the samples', positiveInt, 42)
     .option('--heap <size>', 'JVM heap of the bench Neo4j (every scale)', memorySize, '4g')
-    .option('--pagecache <size>', 'page cache of the bench Neo4j (every scale)', memorySize, '6g')
+    .option('--pagecache <size>', 'page cache of the bench Neo4j (every scale)', memorySize, '4g')
     .option('--refresh-heap-mb <n>', "V8 old-space limit of the refresh's process (--max-old-space-size); default Node's", positiveInt)
     .option('--questions <names>', 'only these questions (comma-separated; default all)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--keep', 'keep the last scale’s copy in the store (the next run deletes it first)', false)
