@@ -15,4 +15,9 @@ describe('docs', () => {
     expect(configuration).toContain('| `NEO4J_URI` |');
     expect(renderDoc(configuration)).toBe(configuration);
   });
+
+  it('keep the README to one screenful per audience (depth goes to docs/)', () => {
+    const lines = read('README.md').trimEnd().split('\n').length;
+    expect(lines).toBeLessThanOrEqual(260);
+  });
 });
