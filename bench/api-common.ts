@@ -5,7 +5,7 @@
  * questions are asked about; the setup lines every report starts with; the load generator's HTTP
  * client.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -13,8 +13,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ingestDemo } from '../ingest/jobs/demo.js';
 import { STANDIN_SOURCE } from '../ingest/jobs/standin.js';
+import { currentRun } from '../src/analytics/queries.js';
 import { seededRng } from '../src/analytics/rng.js';
-import { loadConfig, type Config, type LocalNeo4jConfig } from '../src/config.js';
+import { loadConfig, PROJECT_ROOT, type Config, type LocalNeo4jConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createDb, type Db } from '../src/neo4j/db.js';
 import { boltUri, localPaths, reset, start, stop } from '../src/neo4j/local.js';
@@ -314,4 +315,30 @@ export function refreshDelayFigures(exposition: string): { stored: number; skipp
   const buckets = [...exposition.matchAll(new RegExp(`^${series}_bucket\\{le="([^"]+)",${labels('stored')}\\} (\\S+)`, 'gm'))].map((m) => ({ le: m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]), n: Number(m[2]) }));
   const quantile = (q: number) => (stored === 0 ? Number.NaN : (buckets.find((b) => b.n >= q * stored)?.le ?? Number.NaN) * 1000);
   return { stored, skipped: count('skipped'), meanMs: stored ? round((sum / stored) * 1000, 1) : Number.NaN, p50Ms: quantile(0.5), p99Ms: quantile(0.99) };
+}
+
+/**
+ * With `run`, `hubgraph analytics run --engine graphology` against the bench store first (as a
+ * user would run it: its run becomes current and the stored answers that read authority are
+ * recomputed); either way, prints and returns which analytics run is current.
+ */
+export async function analyticsFirst(session: BenchSession, db: Db, run: boolean) {
+  let ran: { ranThisRun: boolean; seconds?: number; summary?: string } = { ranThisRun: false };
+  if (run) {
+    say('  running `hubgraph analytics run --engine graphology`…');
+    const { local } = session;
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'analytics', 'run', '--engine', 'graphology'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`hubgraph analytics run failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
+    ran = { ranThisRun: true, seconds: round((Date.now() - t0) / 1000, 1), summary: r.stdout.trim().split('\n')[0] ?? '' };
+  }
+  const current = await currentRun(db);
+  say(
+    `  analytics: ${ran.ranThisRun ? `run this run (graphology, ${ran.seconds} s: ${ran.summary})` : 'NOT run this run (--analytics runs it)'}; current analytics run: ${current ? `${current.id} (${current.engine}, ${current.computedAt})` : 'none'}`,
+  );
+  return { ...ran, current: current ? { id: current.id, engine: current.engine, computedAt: current.computedAt } : null };
 }

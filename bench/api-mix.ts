@@ -53,12 +53,10 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { runJob } from '../ingest/job.js';
 import { refreshDerived } from '../ingest/jobs/derived.js';
-import { currentRun } from '../src/analytics/queries.js';
 import { seededRng } from '../src/analytics/rng.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import type { Db } from '../src/neo4j/db.js';
-import { boltUri } from '../src/neo4j/local.js';
-import { BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, refreshDelayFigures, saySetup, benchOptions, storeReport, type Ids } from './api-common.js';
+import { analyticsFirst, BenchSession, fmt, metWord, openBenchStore, percentile, pickIds, post, refreshDelayFigures, saySetup, benchOptions, storeReport, type Ids } from './api-common.js';
 import { QUESTIONS, type Question } from './api-questions.js';
 import { median, pad, positiveInt, round, say } from './ingest-machine.js';
 import { freePort, startHubgraphServe, untilReady } from './servers.js';
@@ -164,18 +162,6 @@ async function restoreAndSay(session: BenchSession, db: Db, snapshot: UserSnapsh
 }
 
 // ── analytics ────────────────────────────────────────────────────────────────────────────────
-/** `hubgraph analytics run --engine graphology` against the bench Neo4j, as a child process. */
-function runAnalyticsCli(session: BenchSession): { seconds: number; summary: string } {
-  const { local } = session;
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'hubgraph.js'), 'analytics', 'run', '--engine', 'graphology'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: boltUri(local), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`hubgraph analytics run failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
-  return { seconds: round((Date.now() - t0) / 1000, 1), summary: r.stdout.trim().split('\n')[0] ?? '' };
-}
 
 // ── one run ──────────────────────────────────────────────────────────────────────────────────
 type Cls = 'writer' | 'reader';
@@ -497,16 +483,7 @@ async function main(): Promise<void> {
       rmSync(leftOver);
     }
 
-    let analytics: { ranThisRun: boolean; seconds?: number; summary?: string } = { ranThisRun: false };
-    if (opts.analytics) {
-      say('  running `hubgraph analytics run --engine graphology`…');
-      analytics = { ranThisRun: true, ...runAnalyticsCli(session) };
-    }
-    const current = await currentRun(db);
-    report.analytics = { ...analytics, current: current ? { id: current.id, engine: current.engine, computedAt: current.computedAt } : null };
-    say(
-      `  analytics: ${analytics.ranThisRun ? `run this run (graphology, ${analytics.seconds} s: ${analytics.summary})` : 'NOT run this run (--analytics runs it)'}; current analytics run: ${current ? `${current.id} (${current.engine}, ${current.computedAt})` : 'none'}`,
-    );
+    report.analytics = await analyticsFirst(session, db, opts.analytics === true);
 
     const sampled = await pickIds(db, opts.seed, opts.users + WARMUP_USERS);
     const users = sampled.users.slice(0, opts.users);

@@ -21,6 +21,10 @@
  *     questions (secondDegree, commonlyFollowedWith, topicTopContributors), installed in a temp
  *     folder (it is not a project dependency) and run as a child process (bench/api-neo4jgraphql.mjs).
  *
+ * `--analytics` runs `hubgraph analytics run` against the store first, as a deployment would have
+ * (its run current, topic leaders and recommendedCreators recomputed with its authority); the
+ * report says which analytics run was current either way.
+ *
  * `--runs N` repeats the whole measurement N times and reports the median of every figure (and each
  * question's lowest and highest p99): on this 2-core VM, identical single runs differed by up to
  * 40 % in p99, enough to flip a target either way.
@@ -36,7 +40,7 @@ import { Command } from 'commander';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../src/config.js';
 import { withDefaults } from '../src/neo4j/db.js';
 import { boltUri } from '../src/neo4j/local.js';
-import { BenchSession, fmt, idsFor, metWord, openBenchStore, percentile, pickIds, post, saySetup, benchOptions, storeReport } from './api-common.js';
+import { analyticsFirst, BenchSession, fmt, idsFor, metWord, openBenchStore, percentile, pickIds, post, saySetup, benchOptions, storeReport } from './api-common.js';
 import { NEO4J_GRAPHQL_FIELDS, neo4jGraphqlTypeDefs } from './api-neo4jgraphql-schema.js';
 import { QUESTIONS } from './api-questions.js';
 import { median, pad, positiveInt, processCpuSeconds, round, say } from './ingest-machine.js';
@@ -63,6 +67,7 @@ interface Options {
   runs: number;
   concurrency: number;
   seed: number;
+  analytics?: boolean;
   fresh: boolean;
   neo4jGraphql: boolean;
   plainHttp: boolean;
@@ -202,6 +207,7 @@ async function main(): Promise<void> {
     .option('--requests <n>', 'requests per question and per server (GraphQL, driver, @neo4j/graphql)', positiveInt, 1000)
     .option('--runs <n>', 'measure every question this many times over (the whole sequence, so a slow spell of the machine hits every question alike) and report the median of each figure', positiveInt, 1)
     .option('--seed <n>', 'seed of the id sample', positiveInt, 42)
+    .option('--analytics', 'run `hubgraph analytics run` against the store first (its run current, the stored answers that read authority recomputed)')
     .option('--no-neo4j-graphql', 'skip the @neo4j/graphql comparison')
     .option('--no-plain-http', 'skip the plain-HTTP baseline (the domain functions behind node:http, no GraphQL)')
     .option('--warmup <n>', 'unmeasured requests per question and per path (GraphQL, driver) right before its measurement: a cold JVM costs several times more CPU a query until its JIT has compiled the hot paths', positiveInt, 100)
@@ -227,6 +233,7 @@ async function main(): Promise<void> {
     report.ids = ids;
 
     saySetup('hubgraph API benchmark', benchStarted, session, store);
+    report.analytics = await analyticsFirst(session, db, opts.analytics === true);
     say(
       `  ids (seed ${opts.seed}): ${ids.users.length} stand-in users following ≥ 5, ${ids.creators.length} most-followed creators, ${ids.tasks.length} tasks with most models, ${ids.models.length} models from the 1,000 most downloaded, ${ids.searches.length} search texts`,
     );

@@ -9,8 +9,9 @@
  * a time in the background, never on the follower's request. Only creators that have a stored list
  * need it: the others are answered live, always current. The store is a compare-and-set on the
  * creator's followersVersion, read before the walk, so a list older than a later follow is never
- * stored. In-process and best-effort: a server that stops drops its queue, and the next
- * `hubgraph ingest derived` recomputes every list.
+ * stored. While Neo4j is down the queue waits (a refresh that failed on the outage is queued
+ * again) and drains once it is back. In-process and best-effort: a server that stops drops its
+ * queue, and the next `hubgraph ingest derived` recomputes every list.
  */
 import { commonlyFollowedWith } from '../domain/commonlyFollowedWith.js';
 import { MAX_FIRST } from '../domain/creatorCommon.js';
@@ -44,9 +45,13 @@ export class StoredRefresher {
   }
 
   /** A creator's follower set changed: its commonly-followed-with list is recomputed shortly. */
-  followersChanged(creatorId: string): void {
+  followersChanged(creatorId: string, queuedAt = performance.now()): void {
     if (this.closed) return;
-    if (!this.queue.has(creatorId)) this.queue.set(creatorId, performance.now());
+    if (!this.queue.has(creatorId)) this.queue.set(creatorId, queuedAt);
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -79,17 +84,23 @@ export class StoredRefresher {
     for (const [creatorId, queuedAt] of this.queue) {
       if (this.closed) return;
       this.queue.delete(creatorId);
-      const stored = await refreshCreatorLists(this.db, creatorId, this.log);
-      this.options.onRefreshed?.('commonlyFollowedWith', (performance.now() - queuedAt) / 1000, stored);
+      const outcome = await refreshCreatorLists(this.db, creatorId, this.log);
+      if (outcome === 'failed' && this.db.outage() !== null) {
+        // Neo4j is down: every other refresh would fail too. Keep the queue and try again later.
+        this.followersChanged(creatorId, queuedAt);
+        return;
+      }
+      this.options.onRefreshed?.('commonlyFollowedWith', (performance.now() - queuedAt) / 1000, outcome === 'stored');
     }
   }
 }
 
 /**
- * Recomputes and stores `creatorId`'s commonly-followed-with list, if it has one; true when stored.
- * The list is the question's own live answer at the stored length, as the batch computes it.
+ * Recomputes and stores `creatorId`'s commonly-followed-with list, if it has one. The list is the
+ * question's own live answer at the stored length, as the batch computes it. `skipped`: no list to
+ * refresh, or a later follow changed the followers meanwhile (the compare-and-set refused it).
  */
-export async function refreshCreatorLists(db: Db, creatorId: string, log: Logger): Promise<boolean> {
+export async function refreshCreatorLists(db: Db, creatorId: string, log: Logger): Promise<'stored' | 'skipped' | 'failed'> {
   try {
     const computed = await oneRead(db, 'storedRefresh.creator', async (tx) => {
       const [v] = await tx.read<{ followersVersion: number; stored: boolean }>(loadCypher('stored/creator-versions'), { creatorId });
@@ -103,15 +114,15 @@ export async function refreshCreatorLists(db: Db, creatorId: string, log: Logger
         overlaps: recs.map((r) => r.reason.count ?? 0),
       };
     });
-    if (computed === null) return false;
+    if (computed === null) return 'skipped';
     const { summary } = await db.write(
       loadCypher('recommend/commonly-followed-with-store'),
       { rows: [computed], computedAt: new Date().toISOString() },
       { op: 'storedRefresh.commonlyFollowedWith' },
     );
-    return summary.propertiesSet > 0;
+    return summary.propertiesSet > 0 ? 'stored' : 'skipped';
   } catch (error) {
     log.warn({ err: error, creatorId }, "a creator's commonly-followed-with list was not refreshed after a follow: its older list is answered until the next refresh");
-    return false;
+    return 'failed';
   }
 }
