@@ -1,6 +1,6 @@
 /**
  * The one place that reads process.env. Every setting is declared here with its default and
- * documentation (the README's configuration table is this list), validated once at start-up; a bad
+ * documentation (the configuration table in docs/configuration.md is this list), validated once at start-up; a bad
  * value stops the program with one line naming the variable.
  */
 import path from 'node:path';
@@ -23,7 +23,7 @@ const bool = z
 
 /**
  * Each entry: the environment variable, its schema (with default) and what it does.
- * `doc` feeds the README table; keep them short.
+ * `doc` feeds the table in docs/configuration.md; keep them short.
  */
 export const SETTINGS = {
   NEO4J_URI: {
@@ -282,7 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
     throw new HubgraphError(ErrorCodes.CONFIG_INVALID, `Invalid configuration: ${problems}`, {
-      hint: 'see the configuration table in README.md',
+      hint: 'see the configuration table in docs/configuration.md',
     });
   }
   const e = parsed.data as RawConfig;
@@ -396,7 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** The README's configuration table (a unit test keeps README.md in step with this). */
+/** The configuration table (a unit test keeps docs/configuration.md in step with this). */
 export function renderConfigMarkdown(): string {
   const rows = ['| variable | default | what it does |', '|---|---|---|'];
   for (const [name, setting] of Object.entries(SETTINGS)) {

@@ -1,7 +1,7 @@
 /**
  * The HIN schema, defined once. Labels, relationship types and their properties live here; the
  * Cypher that creates constraints and indexes (cypher/schema.cypher) is rendered from it and a test
- * keeps the two in step; the README's schema table is rendered from it too. Cypher elsewhere may
+ * keeps the two in step; the schema table in docs/schema.md is rendered from it too. Cypher elsewhere may
  * only name labels and types that appear here.
  */
 
@@ -340,7 +340,7 @@ export function renderGraphStatsCypher(): string {
   );
 }
 
-/** The README's schema tables (a unit test keeps README.md in step with this). */
+/** The schema tables (a unit test keeps docs/schema.md in step with this). */
 export function renderSchemaMarkdown(): string {
   const rows = ['| label | key | what it is | properties |', '|---|---|---|---|'];
   for (const label of LABEL_NAMES) {

@@ -10,7 +10,7 @@
 //    model count, and at most $maxCreators of them.
 //  - source 'recommended': recommendedCreators' answer, strength = its blended score.
 // Reusing followOfFollow's answer instead of walking the follows again here took the tier from
-// about 20 to about 5 ms of Neo4j CPU on the bench (README, Performance): its stored list already
+// about 20 to about 5 ms of Neo4j CPU on the bench (docs/performance.md): its stored list already
 // holds the walk.
 // Models the user created or liked never appear; only dated models (not lineage stubs).
 // At most $tierSize rows, the best: the tier keeps at most that many models, best first, and every

@@ -122,8 +122,8 @@ export function formatDriverCapturesUnmapped(): () => void {
 
 async function run(ctx: CliContext, opts: { manageNeo4j: boolean; migrate: boolean; demo: boolean }): Promise<void> {
   const { log } = ctx;
-  // `start` is the local, first-hour command: it gets a key so the README's mutations work as
-  // written. `serve` keeps whatever HUBGRAPH_API_KEY says (none: mutations refused).
+  // `start` is the local, first-hour command: it gets a key so the documented mutations
+  // (docs/graphql-examples.md) work as written. `serve` keeps whatever HUBGRAPH_API_KEY says (none: mutations refused).
   const apiKey = opts.manageNeo4j ? localApiKey(ctx.config) : null;
   const config: Config = apiKey ? { ...ctx.config, api: { ...ctx.config.api, key: apiKey.key } } : ctx.config;
   formatDriverCapturesUnmapped();

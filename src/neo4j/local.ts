@@ -157,7 +157,7 @@ export function install(log: Logger, options: { force?: boolean } = {}): { insta
 
 function renderConf(config: LocalNeo4jConfig, paths: LocalPaths, plugins: string): string {
   return [
-    '# Written by hubgraph on every start from the environment (see README, configuration). Edits are overwritten.',
+    '# Written by hubgraph on every start from the environment (see docs/configuration.md). Edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${config.boltPort}`,
     `server.bolt.advertised_address=127.0.0.1:${config.boltPort}`,
