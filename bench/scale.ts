@@ -553,6 +553,8 @@ interface ScaleResult {
   data: DataFigures;
   refresh: RefreshFigures;
   refreshRuns: RefreshFigures[];
+  /** The store on disk once the scale's lists are written, MiB. */
+  storeAfterRefreshMiB: number;
   ids: { users: number; userPopulation: number; creators: string[]; sampleUsers: string[] };
   api: Record<string, ReadFigures>;
   apiRuns: Record<string, ReadFigures>[];
@@ -620,8 +622,11 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
     say(`    follow-list steps, computing in memory + writing (s): ${Object.keys(r.computeSeconds).map((k) => `${k} ${r.computeSeconds[k]} + ${r.writeSeconds[k]}`).join(' · ')}`);
   }
   const refreshed = medianRefresh(refreshRuns);
+  const storeAfterRefreshMiB = duMiB(path.join(session.local.home, 'data', 'databases', 'neo4j'));
   if (runs > 1) say(`    median of the ${runs} runs: ${refreshed.seconds} s, peak RSS ${int(refreshed.peakRssMiB ?? Number.NaN)} MiB`);
+  say(`    store on disk after the refresh: ${int(storeAfterRefreshMiB)} MiB (a high-water mark: rewritten lists leave free records the store reuses later)`);
   say(`    lists stored: ${Object.entries(refreshed.stored).map(([k, v]) => `${k} ${int(v)}`).join(' · ')}`);
+  say(`    Σ walk (rows the live queries of the stored owners would aggregate): ${Object.entries(refreshed.walk).map(([k, v]) => `${k} ${int(v)}`).join(' · ')}`);
 
   const ids = await scaleIds(db, opts.seed, scale, opts.users);
   say(`  ids (seed ${opts.seed}): ${ids.users.length} users of the ${int(ids.userPopulation)} following ≥ 5 (${ids.users.filter((u) => u.startsWith('bench-x')).length} of them copies); 20 creators of the ${20 * scale} most followed (${ids.creators.filter((c) => c.startsWith('bench-x')).length} copies); bench:api's tasks, models and search texts`);
@@ -685,6 +690,7 @@ async function measureScale(session: BenchSession, db: Db, opts: Options, scale:
     data,
     refresh: refreshed,
     refreshRuns,
+    storeAfterRefreshMiB,
     ids: { users: ids.users.length, userPopulation: ids.userPopulation, creators: ids.creators, sampleUsers: ids.users.slice(0, 20) },
     api,
     apiRuns,
@@ -755,7 +761,7 @@ async function main(): Promise<void> {
     if (leftOver) say(`  took back ${leftOver} follows a stopped run's write path had left`);
     say(`  scales ${opts.scales.join(', ')}×: N× = the demo + an (N−1)-fold configuration-model copy of its follow graph (degrees kept, pairing random; bench/analytics.ts)`);
     say(
-      `  each scale: \`hubgraph ingest derived\` ×${opts.refreshRuns}; then ${opts.runs > 1 ? `${opts.runs} runs of ` : ''}${questions.length} questions × ${opts.requests} requests (after ${opts.warmup} unmeasured) and ${opts.writes} mutations on the write path, ${opts.concurrency} clients, ${opts.users} sampled users`,
+      `  each scale: \`hubgraph ingest derived\` ×${opts.refreshRuns} (×${Math.max(opts.refreshRuns, opts.baseRefreshRuns)} at 1×)${opts.refreshHeapMb ? ` with --max-old-space-size=${opts.refreshHeapMb}` : ''}; then ${opts.runs > 1 ? `${opts.runs} runs of ` : ''}${questions.length} questions × ${opts.requests} requests (after ${opts.warmup} unmeasured) and ${opts.writes} mutations on the write path, ${opts.concurrency} clients, ${opts.users} sampled users`,
     );
 
     const results: ScaleResult[] = [];
@@ -786,7 +792,7 @@ async function main(): Promise<void> {
     for (const r of results) {
       const w = r.writes;
       say(
-        `   ${`${r.scale}×`.padEnd(6)}${pad(int(r.data.creators), 10)}${pad(int(r.data.follows), 11)}${pad(int(r.data.storeMiB), 11)}${pad(r.refresh.seconds, 11)}${pad(base ? times(r.refresh.seconds / base.refresh.seconds) : '', 7)}${pad(int(r.refresh.peakRssMiB ?? Number.NaN), 14)}` +
+        `   ${`${r.scale}×`.padEnd(6)}${pad(int(r.data.creators), 10)}${pad(int(r.data.follows), 11)}${pad(int(r.storeAfterRefreshMiB), 11)}${pad(r.refresh.seconds, 11)}${pad(base ? times(r.refresh.seconds / base.refresh.seconds) : '', 7)}${pad(int(r.refresh.peakRssMiB ?? Number.NaN), 14)}` +
           (w ? `${pad(`${fmt(w.follow.p50)}/${fmt(w.follow.p99)}`, 16)}${pad(`${fmt(w.unfollow.p50)}/${fmt(w.unfollow.p99)}`, 18)}${pad(`${fmt(w.readAfter.p50)}/${fmt(w.readAfter.p99)}`, 20)}${pad(pct(w.readAfter.stored), 8)}` : ''),
       );
     }
