@@ -248,8 +248,15 @@ async function refresh(session: BenchSession, opts: Options, neo4jPid: number): 
   const usageLine = r.stderr.split('\n').find((l) => l.startsWith('BENCH_RUSAGE '));
   const usage = usageLine ? (JSON.parse(usageLine.slice('BENCH_RUSAGE '.length)) as NodeJS.ResourceUsage & { peakHeapUsed: number; heapLimit: number }) : null;
   if (r.code !== 0) {
+    // A V8 heap exhaustion aborts the process: the preload's exit handler never runs, so the steps
+    // the log reached are what says how far it got.
+    const done = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { step?: string }).step)
+      .filter((step): step is string => typeof step === 'string');
     const peak = usage ? `; peak RSS ${int(usage.maxRSS / 1024)} MiB, heap in use up to ${int(usage.peakHeapUsed / 1024 ** 2)} of ${int(usage.heapLimit / 1024 ** 2)} MiB` : '';
-    throw childError(`hubgraph ingest derived (after ${round(r.seconds)} s${peak})`, r);
+    throw childError(`hubgraph ingest derived (after ${round(r.seconds)} s${peak}; steps done: ${done.join(', ') || 'none'})`, r);
   }
   const figures: RefreshFigures = {
     seconds: round(r.seconds, 1),
