@@ -256,7 +256,7 @@ async function refresh(session: BenchSession, opts: Options, neo4jPid: number): 
       .map((l) => (JSON.parse(l) as { step?: string }).step)
       .filter((step): step is string => typeof step === 'string');
     const peak = usage ? `; peak RSS ${int(usage.maxRSS / 1024)} MiB, heap in use up to ${int(usage.peakHeapUsed / 1024 ** 2)} of ${int(usage.heapLimit / 1024 ** 2)} MiB` : '';
-    throw childError(`hubgraph ingest derived (after ${round(r.seconds)} s${peak}; steps done: ${done.join(', ') || 'none'})`, r);
+    throw childError(`hubgraph ingest derived (after ${round(r.seconds)} s${peak}; steps begun: ${[...new Set(done)].join(', ') || 'none'})`, r);
   }
   const figures: RefreshFigures = {
     seconds: round(r.seconds, 1),
