@@ -12,6 +12,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { Config } from '../../config.js';
 import { ErrorCodes, HubgraphError } from '../../errors.js';
 
@@ -47,7 +48,7 @@ export function apiKeyPlugin(api: Config['api']): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async responseForOperation({ operation, request }) {
-          if (operation.operation !== 'mutation' && !api.requireKeyForReads) return null;
+          if (operation.operation !== OperationTypeNode.MUTATION && !api.requireKeyForReads) return null;
           if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server (`hubgraph start` creates one and prints it)');
           const given = bearerToken(request.http?.headers.get('authorization'));
           if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <key> (the key `hubgraph start` printed, or HUBGRAPH_API_KEY)');
