@@ -73,18 +73,19 @@ export function metricsPlugin(metrics: GraphqlMetrics): ApolloServerPlugin {
   const { requestSeconds, errors } = metrics.graphql;
   let known: ReadonlySet<string> = new Set();
   return {
-    async serverWillStart({ schema }) {
+    serverWillStart({ schema }) {
       known = rootFieldNames(schema);
+      return Promise.resolve();
     },
-    async requestDidStart() {
+    requestDidStart() {
       const started = performance.now();
-      return {
-        async willSendResponse({ operation, document, request, response }) {
+      return Promise.resolve({
+        willSendResponse({ operation, document, request, response }) {
           const fields = topLevelFields(operation ?? operationOf(document, request.operationName), document);
           const question = questionOf(fields, known);
           requestSeconds.observe({ question }, (performance.now() - started) / 1000);
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const responseErrors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of responseErrors) {
             const key = error.path?.[0];
             const field = typeof key === 'string' ? fields.get(key) : undefined;
             errors.inc({
@@ -92,8 +93,9 @@ export function metricsPlugin(metrics: GraphqlMetrics): ApolloServerPlugin {
               code: boundedLabel(error.extensions?.code, 'UNKNOWN', /^[A-Z][A-Z0-9_]{0,63}$/),
             });
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
