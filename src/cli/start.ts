@@ -90,7 +90,9 @@ export function apiKeyLines(apiKey: StartApiKey): string[] {
   ];
 }
 
-type PrepareStackTrace = (error: Error, trace: NodeJS.CallSite[]) => unknown;
+/** A V8 call site, which formats itself as a stack line (CallSite.prototype.toString; @types/node omits it). */
+type CallSite = NodeJS.CallSite & { toString(): string };
+type PrepareStackTrace = (error: Error, trace: CallSite[]) => unknown;
 
 /** The stack neo4j-driver captures for each query it runs: `new Error('')`, read in `captureStacktrace`. */
 function isDriverCapture(error: Error, trace: NodeJS.CallSite[]): boolean {
