@@ -111,6 +111,7 @@ function isDriverCapture(error: Error, trace: NodeJS.CallSite[]): boolean {
  * Returns the undo.
  */
 export function formatDriverCapturesUnmapped(): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be restored; Node's formatter does not use `this`
   const previous = Error.prepareStackTrace as PrepareStackTrace | undefined;
   // Node 20+ exposes its own formatter here; without one there is nothing to delegate to.
   if (previous === undefined) return () => undefined;
