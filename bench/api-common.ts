@@ -43,8 +43,10 @@ export class BenchSession {
   constructor(
     readonly name: string,
     ports: { boltPort: number; httpPort: number },
+    /** `home`: a Neo4j home of the benchmark's own instead of bench:api's (bench:scale's holds the scaled-up copies). */
+    options: { home?: string } = {},
   ) {
-    this.local = { ...BENCH_NEO4J, ...ports, startTimeoutSeconds: this.config.local.startTimeoutSeconds };
+    this.local = { ...BENCH_NEO4J, ...ports, ...(options.home ? { home: options.home } : {}), startTimeoutSeconds: this.config.local.startTimeoutSeconds };
     this.tmp = mkdtempSync(path.join(os.tmpdir(), `hubgraph-${name.replace(/\W+/g, '-')}-`));
     const onSignal = (signal: NodeJS.Signals) => {
       process.stderr.write(`\n${name}: ${signal}, stopping the bench Neo4j…\n`);
