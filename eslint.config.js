@@ -1,4 +1,6 @@
-// Lint: the recommended JS and typescript-eslint rules (syntactic, fast), on sources, tests and benchmarks.
+// Lint: ESLint's and typescript-eslint's recommended rules on every file, and on production code
+// (src/, ingest/) typescript-eslint's type-checked rules too, which read the types through the
+// TypeScript project service (tsconfig.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -6,6 +8,12 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'neo4j/target/', '.neo4j*/', 'coverage/', 'reports/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Tests, benchmarks and scripts read loosely typed GraphQL JSON: they keep the syntactic rules only.
+  {
+    files: ['src/**/*.ts', 'ingest/**/*.ts'],
+    extends: tseslint.configs.recommendedTypeChecked,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', AbortSignal: 'readonly' } },
     rules: {

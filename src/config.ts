@@ -401,7 +401,9 @@ export function renderConfigMarkdown(): string {
   const rows = ['| variable | default | what it does |', '|---|---|---|'];
   for (const [name, setting] of Object.entries(SETTINGS)) {
     const parsed = (setting.schema as z.ZodType).safeParse(undefined);
-    const def = parsed.success && parsed.data !== undefined ? `\`${String(parsed.data)}\`` : '—';
+    const value: unknown = parsed.success ? parsed.data : undefined;
+    // Every default is a string, a number or a boolean.
+    const def = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `\`${String(value)}\`` : '—';
     rows.push(`| \`${name}\` | ${def} | ${setting.doc} |`);
   }
   return rows.join('\n');

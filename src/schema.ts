@@ -22,7 +22,7 @@ function slotProperties<P extends string>(names: readonly P[]): Record<`${P}${'A
   for (const slot of ['A', 'B'] as const) {
     for (const name of names) out[`${name}${slot}`] = `\`${name}\` of the run written to slot ${slot} (double buffering)`;
   }
-  return out as Record<`${P}${'A' | 'B'}`, string>;
+  return out;
 }
 
 export const LABELS = {

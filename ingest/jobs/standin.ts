@@ -62,7 +62,8 @@ export async function ingestStandin(run: JobRun, dir: string, modelsFile: string
   const degree = new Map<string, number>();
   for await (const r of readRecords(edgesFile)) {
     if (!r.ok) continue;
-    for (const end of [r.value.id_1, r.value.id_2]) if (end !== undefined) degree.set(String(end), (degree.get(String(end)) ?? 0) + 1);
+    // A CSV record's values are strings (a column the row lacks is undefined).
+    for (const end of [r.value.id_1, r.value.id_2]) if (typeof end === 'string') degree.set(end, (degree.get(end) ?? 0) + 1);
   }
   const mapping = mapStandin(nodes, degree, await creatorsByPopularity(modelsFile));
   run.notes.push(

@@ -203,7 +203,8 @@ export function rawText(raw: RawRecord): string {
   try {
     text = JSON.stringify(raw);
   } catch {
-    text = String(raw);
+    // Not serialisable (a BigInt, a cycle): the record's kind only, `[object Object]`.
+    text = Object.prototype.toString.call(raw);
   }
   return truncateUtf8(text).text;
 }

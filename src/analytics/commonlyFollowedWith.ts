@@ -79,6 +79,6 @@ export function refreshCommonlyFollowedWith(db: Db, options: FollowListsOptions)
     op: 'commonlyFollowedWith',
     store: 'recommend/commonly-followed-with-store',
     clear: 'recommend/commonly-followed-with-clear',
-    compute: async (follow) => coFollowLists(follow, options.minWalk),
+    compute: (follow) => Promise.resolve(coFollowLists(follow, options.minWalk)),
   });
 }

@@ -64,7 +64,7 @@ export function profileSimilarityLists(profiles: Iterable<CreatorProfile>, k = S
   const profile = new Int32Array(profileStart[n]!);
   const itemStart = new Int32Array(m + 1);
   for (let c = 0; c < n; c++) {
-    profile.set(memberItems[c]!, profileStart[c]!);
+    profile.set(memberItems[c]!, profileStart[c]);
     for (const i of memberItems[c]!) itemStart[i + 1]!++;
   }
   memberItems.length = 0;

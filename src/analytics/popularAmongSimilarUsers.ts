@@ -144,10 +144,10 @@ export function refreshPopularAmongSimilarUsers(db: Db, options: FollowListsOpti
     store: 'recommend/popular-among-similar-users-store',
     clear: 'recommend/popular-among-similar-users-clear',
     extra: { settings: settingsKey(DEFAULTS) },
-    compute: async (follow) => {
+    compute: (follow) => {
       const computed = similarUsersLists(follow, DEFAULTS, options.minWalk);
       keep?.(computed.lists);
-      return computed;
+      return Promise.resolve(computed);
     },
   });
 }

@@ -88,7 +88,7 @@ export async function timed<T>(timings: Record<string, number>, phase: string, l
   const t = performance.now();
   const result = await work();
   timings[phase] = (performance.now() - t) / 1000;
-  log.info({ phase, seconds: Number(timings[phase]!.toFixed(3)), rssMB: Math.round(process.memoryUsage().rss / 1e6) }, `analytics: ${phase} done`);
+  log.info({ phase, seconds: Number(timings[phase].toFixed(3)), rssMB: Math.round(process.memoryUsage().rss / 1e6) }, `analytics: ${phase} done`);
   return result;
 }
 

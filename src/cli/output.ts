@@ -7,7 +7,7 @@ export function printJson(value: unknown): void {
 export function printTable(rows: Record<string, string | number | null>[], columns?: string[]): void {
   if (rows.length === 0) return;
   const cols = columns ?? Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (values: string[]) =>
     values.map((v, i) => (typeof rows[0]![cols[i]!] === 'number' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');

@@ -90,7 +90,9 @@ export function apiKeyLines(apiKey: StartApiKey): string[] {
   ];
 }
 
-type PrepareStackTrace = (error: Error, trace: NodeJS.CallSite[]) => unknown;
+/** A V8 call site, which formats itself as a stack line (CallSite.prototype.toString; @types/node omits it). */
+type CallSite = NodeJS.CallSite & { toString(): string };
+type PrepareStackTrace = (error: Error, trace: CallSite[]) => unknown;
 
 /** The stack neo4j-driver captures for each query it runs: `new Error('')`, read in `captureStacktrace`. */
 function isDriverCapture(error: Error, trace: NodeJS.CallSite[]): boolean {
@@ -109,6 +111,7 @@ function isDriverCapture(error: Error, trace: NodeJS.CallSite[]): boolean {
  * Returns the undo.
  */
 export function formatDriverCapturesUnmapped(): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be restored; Node's formatter does not use `this`
   const previous = Error.prepareStackTrace as PrepareStackTrace | undefined;
   // Node 20+ exposes its own formatter here; without one there is nothing to delegate to.
   if (previous === undefined) return () => undefined;

@@ -59,12 +59,13 @@ export interface RunningServer {
  */
 function noStorePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
           if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
@@ -227,7 +228,7 @@ export async function startServer(deps: ServerDeps, listen: { host: string; port
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async (): Promise<GraphQLContext & BaseContext> => context(),
+          context: (): Promise<GraphQLContext & BaseContext> => Promise.resolve(context()),
         });
         for (const [k, v] of result.headers) res.setHeader(k, v);
         res.statusCode = result.status ?? 200;

@@ -189,6 +189,7 @@ export function createOutageGuard(
             inFlight.delete(end);
             if (isOutageError(error)) markDown(error);
             // Its own error, which says more than the outage's summary.
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passed on unchanged, whatever it is
             reject(error);
           },
         );

@@ -67,7 +67,7 @@ export function toParams(params: Record<string, unknown>): Record<string, unknow
     if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
     if (Array.isArray(v)) return v.map(convert);
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, convert(x)]));
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
     }
     return v;
   };

@@ -2,7 +2,9 @@
  * The stored lists of owners other than the writer, refreshed just behind the writes that changed
  * their inputs: a creator followed or unfollowed through the API has its commonly-followed-with list
  * recomputed within about `delayMs` plus the recomputation (issue 18; docs/stored-answers.md gives
- * the measured delay). Until then its old list is answered, stamped with its `computedAt`.
+ * the measured delay). Until then its old list is answered, stamped with its `computedAt`. When the
+ * creator is also a user, their recommendedCreators blend is recomputed too (its followBack signal
+ * changed, so the old one is not read and they would be answered live until then).
  *
  * Why not in the mutation: a hub's list is a walk of ~10⁵ rows (hundreds of milliseconds), and a
  * hub is followed many times a minute — so follows are coalesced per creator and recomputed one at
@@ -18,6 +20,7 @@ import { MAX_FIRST } from '../domain/creatorCommon.js';
 import type { Logger } from '../log.js';
 import { loadCypher } from '../neo4j/cypher.js';
 import { oneRead, type Db } from '../neo4j/db.js';
+import { refreshUserLists } from './refreshUser.js';
 
 export interface RefresherOptions {
   /** How long a follow waits for others of the same creator before its list is recomputed (default 1 s). */
@@ -85,6 +88,8 @@ export class StoredRefresher {
       if (this.closed) return;
       this.queue.delete(creatorId);
       const outcome = await refreshCreatorLists(this.db, creatorId, this.log);
+      // A user (no row otherwise: nothing done) whose followers changed: their blend, from their stored signals.
+      if (outcome !== 'failed') await refreshUserLists(this.db, creatorId, this.log);
       if (outcome === 'failed' && this.db.outage() !== null) {
         // Neo4j is down: every other refresh would fail too. Keep the queue and try again later.
         this.followersChanged(creatorId, queuedAt);

@@ -125,7 +125,7 @@ export const STORED_ANSWERS: Readonly<Record<StoredQuestion, StoredAnswer>> = {
     validity: 'socialVersion and followersVersion, follow count and settings key; none for users who follow a topic or belong to an organization',
     computedBy: 'src/analytics/recommendedCreators.ts',
     refreshedAfter: ['social', 'analytics'],
-    refreshedOnWrite: USER_WRITE,
+    refreshedOnWrite: `${USER_WRITE}; a follow or unfollow of the user: recomputed by the refresher within about a second (src/stored/refresher.ts)`,
     propertiesPerList: 10,
   },
   similarCreators: {

@@ -9,10 +9,14 @@ import { refreshCommonlyFollowedWith } from '../../src/analytics/commonlyFollowe
 import { projectFollowCsr } from '../../src/analytics/projection.js';
 import { commonlyFollowedWith } from '../../src/domain/commonlyFollowedWith.js';
 import { follow } from '../../src/domain/follow.js';
+import { popularAmongSimilarUsers } from '../../src/domain/popularAmongSimilarUsers.js';
+import { followOfFollow } from '../../src/domain/followOfFollow.js';
+import { recommendedCreators } from '../../src/domain/recommendedCreators.js';
 import { unfollow } from '../../src/domain/unfollow.js';
 import { silentLogger } from '../../src/log.js';
 import { loadCypher } from '../../src/neo4j/cypher.js';
 import type { Db } from '../../src/neo4j/db.js';
+import { refreshStoredAnswers } from '../../src/stored/refresh.js';
 import { StoredRefresher } from '../../src/stored/refresher.js';
 import { follows } from './creatorFixtures.js';
 import { cleanup, testDb, uniquePrefix } from './neo4j.js';
@@ -80,6 +84,39 @@ describe('the refresher: creators’ lists just behind a follow', () => {
     const { summary } = await db.write(loadCypher('recommend/commonly-followed-with-store'), { rows: [row], computedAt: new Date().toISOString() });
     expect(summary.propertiesSet).toBe(0);
     expect((await stored(p + 'hub'))[0]).toMatchObject({ ids: [p + 'a', p + 'b', p + 'c'], current: true });
+  });
+
+  it('recomputes a followed user’s blend (their followBack changed), stamped as old as its stored signals', async () => {
+    // hub now follows a, who follows d: hub is a user with a follow-of-follow list (d, via a).
+    await follows(db, p, [['hub', 'a'], ['a', 'd']]);
+    await refreshStoredAnswers(db, 'social', { scope: p });
+    const current = async () =>
+      (
+        await db.read<{ at: string | null; current: boolean }>(
+          `MATCH (u:User {id: $u})
+           RETURN u.recommendedAt AS at, u.recommendedVersion = [coalesce(u.socialVersion, 0), coalesce(u.followersVersion, 0)] AS current`,
+          { u: p + 'hub' },
+        )
+      )[0]!;
+    const signals = [...(await followOfFollow(db, { userId: p + 'hub', first: 100 })), ...(await popularAmongSimilarUsers(db, { userId: p + 'hub', first: 100 }))];
+    expect(signals.map((r) => r.creator.id)).toContain(p + 'd');
+    const oldest = signals.map((r) => r.reason.computedAt!).sort()[0]!;
+    expect(await current()).toMatchObject({ current: true });
+    const refresher = new StoredRefresher(db, log, { delayMs: 60_000 });
+    await unfollow(db, { userId: p + 'u1', creatorId: p + 'hub' }, { log, refresher });
+    expect((await current()).current).toBe(false);
+    await refresher.flush();
+    // Stored again at the new followersVersion; its signals came from hub's stored lists, so it is as old as they are.
+    expect(await current()).toEqual({ at: oldest, current: true });
+    const recs = await recommendedCreators(db, { userId: p + 'hub' });
+    // The stored blend, then the live fallback tier that fills a short list (no computedAt; it may
+    // name any creator, u1 too, once an earlier suite's analytics run gave this suite's creators authority).
+    const blended = recs.filter((r) => r.reason.kind !== 'POPULAR_CREATOR');
+    expect(blended.map((r) => r.creator.id)).toContain(p + 'd');
+    expect(new Set(blended.map((r) => r.reason.computedAt))).toEqual(new Set([oldest]));
+    // u1 no longer follows hub: followBack does not propose them.
+    expect(blended.map((r) => r.creator.id)).not.toContain(p + 'u1');
+    await refresher.close();
   });
 
   it('leaves a creator without a stored list to the live path', async () => {

@@ -369,7 +369,7 @@ describe('createArxivClient: retries', () => {
   });
 
   it('keeps batches already yielded when a later one fails', async () => {
-    const fake = fakeFetch((url, i) => {
+    const fake = fakeFetch((_url, i) => {
       if (i >= 1) return { status: 503, body: 'busy' };
       return { status: 200, body: recording('api_2026/id_1605.08386_s0_m100_199195aa31ad.json').body };
     });

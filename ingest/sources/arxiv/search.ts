@@ -196,7 +196,7 @@ function readLibraryEntry(entry: unknown): LibraryFields | null {
     abstract: text(e['summary']),
     published: text(e['published']),
     updated: text(e['updated']),
-    authors: names.length > 0 && names.every((n) => n !== null) ? (names as string[]) : null,
+    authors: names.length > 0 && names.every((n) => n !== null) ? names : null,
   };
 }
 

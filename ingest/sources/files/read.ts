@@ -101,7 +101,7 @@ export async function openRecords(file: string, options: ReadOptions = {}): Prom
     }
   }
 
-  return { file, format, compressed: opened.compressed, records: records(), close: opened.close };
+  return { file, format, compressed: opened.compressed, records: records(), close: () => opened.close() };
 }
 
 /** openRecords and iterate, in one call (errors opening the file surface on the first iteration). */

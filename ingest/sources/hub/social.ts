@@ -137,9 +137,18 @@ function reject(position: SourcePosition, reason: string, field: string | undefi
 }
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  switch (typeof value) {
+    case 'undefined':
+      return 'nothing';
+    case 'string':
+      return JSON.stringify(value);
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      return `${typeof value} ${String(value)}`;
+  }
 }

@@ -12,6 +12,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { Config } from '../../config.js';
 import { ErrorCodes, HubgraphError } from '../../errors.js';
 
@@ -42,19 +43,24 @@ function refusal(message: string, hint?: string): GraphQLResponse {
   };
 }
 
+/** The refusal of an operation of this type sent with this Authorization header, or null to run it. */
+function keyRefusal(api: Config['api'], operation: OperationTypeNode, authorization: string | undefined | null): GraphQLResponse | null {
+  if (operation !== OperationTypeNode.MUTATION && !api.requireKeyForReads) return null;
+  if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server (`hubgraph start` creates one and prints it)');
+  const given = bearerToken(authorization);
+  if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <key> (the key `hubgraph start` printed, or HUBGRAPH_API_KEY)');
+  if (!keyMatches(given, api.key)) return refusal('Wrong API key');
+  return null;
+}
+
 export function apiKeyPlugin(api: Config['api']): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ operation, request }) {
-          if (operation.operation !== 'mutation' && !api.requireKeyForReads) return null;
-          if (!api.key) return refusal('Mutations are disabled: the server has no API key configured', 'set HUBGRAPH_API_KEY on the server (`hubgraph start` creates one and prints it)');
-          const given = bearerToken(request.http?.headers.get('authorization'));
-          if (given === null) return refusal('Missing API key', 'send the header Authorization: Bearer <key> (the key `hubgraph start` printed, or HUBGRAPH_API_KEY)');
-          if (!keyMatches(given, api.key)) return refusal('Wrong API key');
-          return null;
+    requestDidStart() {
+      return Promise.resolve({
+        responseForOperation({ operation, request }) {
+          return Promise.resolve(keyRefusal(api, operation.operation, request.http?.headers.get('authorization')));
         },
-      };
+      });
     },
   };
 }

@@ -106,12 +106,8 @@ document.addEventListener('click', async (event) => {
 export function landingPagePlugin(examples: readonly ExampleOperation[] = EXAMPLES, mutations: readonly ExampleOperation[] = MUTATION_EXAMPLES): ApolloServerPlugin {
   const html = landingPageHtml(examples, mutations);
   return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html };
-        },
-      };
+    serverWillStart() {
+      return Promise.resolve({ renderLandingPage: () => Promise.resolve({ html }) });
     },
   };
 }

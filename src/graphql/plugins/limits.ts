@@ -19,7 +19,7 @@
  * execution is 4xx, an error while a field executes is 200 — docs/errors.md), whose message names
  * the limit and the value found, e.g. "Query depth limit of 10 exceeded, found 14." No stack trace.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -134,6 +134,27 @@ function clientError(error: HubgraphError) {
   return { message: error.toLine(), extensions: { code: error.code } };
 }
 
+/**
+ * willSendResponse's work: whatever the pipeline answered for a refused text (graphql's own
+ * token-limit parse error, a validation error, …), the client gets the refusal.
+ */
+function answerRefusals(response: GraphQLResponse, refusedSource: HubgraphError | null): void {
+  if (refusedSource) {
+    response.http.status = 400;
+    response.body = { kind: 'single', singleResult: { errors: [clientError(refusedSource)] } };
+    return;
+  }
+  // "Validation aborted." names no limit: dropped after a refusal that names one, else
+  // replaced by one that says what gave up.
+  if (response.body.kind !== 'single') return;
+  const errors = response.body.singleResult.errors;
+  if (!errors?.some((e) => e.message === VALIDATION_ABORTED)) return;
+  const named = errors.some((e) => e.extensions?.code === ErrorCodes.BAD_USER_INPUT);
+  response.body.singleResult.errors = named
+    ? errors.filter((e) => e.message !== VALIDATION_ABORTED)
+    : errors.map((e) => (e.message === VALIDATION_ABORTED ? clientError(validationGaveUp) : e));
+}
+
 /** The query text's limits, the page-size backstop and the cost. */
 export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServerPlugin {
   const refuse = (error: HubgraphError): never => {
@@ -141,13 +162,15 @@ export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServ
     throw hookRefusal(error);
   };
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let refusedSource: HubgraphError | null = null;
-      return {
-        async didResolveSource({ source }) {
+      return Promise.resolve({
+        didResolveSource({ source }) {
           refusedSource = checkSource(source, limits);
           if (refusedSource) log?.info({ refused: refusedSource.message }, 'query refused by a limit');
+          return Promise.resolve();
         },
+        // eslint-disable-next-line @typescript-eslint/require-await -- async so that the refusals thrown here reject the hook's promise
         async didResolveOperation({ schema, document, operation, request }) {
           // The text was refused but parsed and validated (too long, few tokens): do not execute.
           if (refusedSource) throw hookRefusal(refusedSource);
@@ -175,25 +198,11 @@ export function queryLimitsPlugin(limits: QueryLimits, log?: Logger): ApolloServ
             );
           }
         },
-        async willSendResponse({ response }) {
-          // Whatever the pipeline answered for a refused text (graphql's own token-limit parse
-          // error, a validation error, …), the client gets the refusal.
-          if (refusedSource) {
-            response.http.status = 400;
-            response.body = { kind: 'single', singleResult: { errors: [clientError(refusedSource)] } };
-            return;
-          }
-          // "Validation aborted." names no limit: dropped after a refusal that names one, else
-          // replaced by one that says what gave up.
-          if (response.body.kind !== 'single') return;
-          const errors = response.body.singleResult.errors;
-          if (!errors?.some((e) => e.message === VALIDATION_ABORTED)) return;
-          const named = errors.some((e) => e.extensions?.code === ErrorCodes.BAD_USER_INPUT);
-          response.body.singleResult.errors = named
-            ? errors.filter((e) => e.message !== VALIDATION_ABORTED)
-            : errors.map((e) => (e.message === VALIDATION_ABORTED ? clientError(validationGaveUp) : e));
+        willSendResponse({ response }) {
+          answerRefusals(response, refusedSource);
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -12,7 +12,7 @@
  * makes Apollo wrap every resolver, which costs more than the whole plugin (see noStorePlugin).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { boundedLabel, type Metrics } from '../../metrics.js';
 
 /** What the plugin records into. */
@@ -20,24 +20,25 @@ export type GraphqlMetrics = Pick<Metrics, 'graphql'>;
 
 /** The operation a request ran: the one resolved, else the one its document names (or its only one). */
 function operationOf(document: DocumentNode | undefined, operationName: string | undefined | null): OperationDefinitionNode | undefined {
-  const operations = (document?.definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const operations = (document?.definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName) return operations.find((o) => o.name?.value === operationName);
   return operations.length === 1 ? operations[0] : undefined;
 }
 
 /**
- * Response key → field name of an operation's top-level fields, through fragments. Compares `kind`
- * strings rather than importing graphql's Kind (two copies of graphql load under vitest).
+ * Response key → field name of an operation's top-level fields, through fragments. graphql's Kind
+ * values are plain strings, so they compare equal across the two copies of graphql that load under
+ * vitest (unlike `instanceof`).
  */
 export function topLevelFields(operation: OperationDefinitionNode | undefined, document: DocumentNode | undefined): Map<string, string> {
   const fields = new Map<string, string>();
   const fragments = new Map<string, SelectionSetNode>();
-  for (const d of document?.definitions ?? []) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d.selectionSet);
+  for (const d of document?.definitions ?? []) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode) => {
     for (const s of set.selections) {
-      if (s.kind === 'Field') fields.set(s.alias?.value ?? s.name.value, s.name.value);
-      else if (s.kind === 'InlineFragment') walk(s.selectionSet);
+      if (s.kind === Kind.FIELD) fields.set(s.alias?.value ?? s.name.value, s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
       else if (!seen.has(s.name.value)) {
         // A fragment spread: once each (a cycle is a validation error, but this runs on invalid documents too).
         seen.add(s.name.value);
@@ -72,18 +73,19 @@ export function metricsPlugin(metrics: GraphqlMetrics): ApolloServerPlugin {
   const { requestSeconds, errors } = metrics.graphql;
   let known: ReadonlySet<string> = new Set();
   return {
-    async serverWillStart({ schema }) {
+    serverWillStart({ schema }) {
       known = rootFieldNames(schema);
+      return Promise.resolve();
     },
-    async requestDidStart() {
+    requestDidStart() {
       const started = performance.now();
-      return {
-        async willSendResponse({ operation, document, request, response }) {
+      return Promise.resolve({
+        willSendResponse({ operation, document, request, response }) {
           const fields = topLevelFields(operation ?? operationOf(document, request.operationName), document);
           const question = questionOf(fields, known);
           requestSeconds.observe({ question }, (performance.now() - started) / 1000);
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const responseErrors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of responseErrors) {
             const key = error.path?.[0];
             const field = typeof key === 'string' ? fields.get(key) : undefined;
             errors.inc({
@@ -91,8 +93,9 @@ export function metricsPlugin(metrics: GraphqlMetrics): ApolloServerPlugin {
               code: boundedLabel(error.extensions?.code, 'UNKNOWN', /^[A-Z][A-Z0-9_]{0,63}$/),
             });
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

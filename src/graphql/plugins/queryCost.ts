@@ -14,7 +14,7 @@
  * Reads the schema by duck typing (`getFields`, `ofType`, `toString`) rather than graphql's
  * `isListType`, whose `instanceof` fails when two copies of graphql are loaded (as under vitest).
  */
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 
 /** The arguments that size a list. */
 export const SIZE_ARGUMENTS = ['first', 'limit'] as const;
@@ -151,7 +151,7 @@ export function operationCost(
   };
 
   const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+    operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   const cost = selectionCost(operation.selectionSet, (root ?? undefined) as TypeLike | undefined, undefined);
   return { cost, largestPageSize: largest };
 }

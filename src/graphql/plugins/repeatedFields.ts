@@ -20,7 +20,8 @@ export interface RepeatedField {
  * through nested fragments is refused by the depth limit and graphql's own budgets instead.
  */
 const WORK_BUDGET = 100_000;
-const OVER_BUDGET = Symbol('over budget');
+/** Thrown to stop counting, and caught below: never leaves mostRepeatedField. */
+const OVER_BUDGET = new Error('over budget');
 
 /** The most often selected response path of a document's operations and fragments, or null past the budget. */
 export function mostRepeatedField(document: DocumentNode): RepeatedField | null {

@@ -34,7 +34,7 @@ interface FirstArg {
 const perRequest = new WeakMap<GraphQLContext, Map<string, DataLoader<string, unknown>>>();
 function loader<T>(ctx: GraphQLContext, name: string, fetch: (ids: readonly string[]) => Promise<Map<string, T>>): DataLoader<string, T | null> {
   let loaders = perRequest.get(ctx);
-  if (!loaders) perRequest.set(ctx, (loaders = new Map()));
+  if (!loaders) perRequest.set(ctx, (loaders = new Map<string, DataLoader<string, unknown>>()));
   let l = loaders.get(name);
   if (!l) {
     l = new DataLoader<string, unknown>(async (ids) => {
